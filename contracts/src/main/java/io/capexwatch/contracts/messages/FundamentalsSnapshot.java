@@ -1,0 +1,14 @@
+package io.capexwatch.contracts.messages;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * earnings-ingest → capex-tracker, topic {@code fundamentals}, keyed by CIK. Carries the company's complete
+ * current set of quarters (event-carried state), so a consumer needs no other state and a duplicate or
+ * redelivered message is recognised by its {@code revision}, which grows whenever the set changes.
+ */
+public record FundamentalsSnapshot(int schemaVersion, long cik, String ticker, String entityName, long revision,
+                                   Instant publishedAt, List<FiscalQuarterFundamentals> quarters) {
+    public static final int SCHEMA_VERSION = 1;
+}

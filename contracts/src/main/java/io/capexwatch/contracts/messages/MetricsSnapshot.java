@@ -1,0 +1,13 @@
+package io.capexwatch.contracts.messages;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * capex-tracker → verdict-api, topic {@code metrics}, keyed by CIK: the company's complete metric series,
+ * oldest quarter first. {@code revision} grows whenever the series changes.
+ */
+public record MetricsSnapshot(int schemaVersion, long cik, String ticker, String entityName, long revision,
+                              long fundamentalsRevision, Instant publishedAt, List<QuarterMetrics> quarters) {
+    public static final int SCHEMA_VERSION = 1;
+}

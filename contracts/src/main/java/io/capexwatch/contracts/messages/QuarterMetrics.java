@@ -1,0 +1,19 @@
+package io.capexwatch.contracts.messages;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Capex metrics of one fiscal quarter, for the quarter and for the trailing twelve months (TTM: this
+ * quarter and the three before it, only when all four are present and contiguous). Ratios are
+ * {@code null} where they would divide by zero or by a negative operating cash flow; {@code flags} says why.
+ *
+ * @param latestFiling the most recent filing any input of this quarter was read from
+ */
+public record QuarterMetrics(int fiscalYear, int fiscalQuarter, LocalDate periodStart, LocalDate periodEnd,
+                             Long ocf, Long capex, Long fcf, BigDecimal capexToOcf,
+                             Long ttmOcf, Long ttmCapex, Long ttmFcf, BigDecimal ttmCapexToOcf,
+                             Filing latestFiling, Provenance ocfSource, Provenance capexSource,
+                             List<String> flags) {
+}

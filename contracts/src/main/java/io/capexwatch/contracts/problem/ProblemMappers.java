@@ -1,0 +1,70 @@
+package io.capexwatch.contracts.problem;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.jboss.logging.Logger;
+
+/** Every error leaves the services as RFC 9457 problem+json. */
+public final class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private ProblemMappers() {
+    }
+
+    static Response respond(Problem problem, UriInfo uri) {
+        Problem body = uri == null ? problem : problem.withInstance(uri.getRequestUri().getRawPath());
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    @Provider
+    public static class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(ProblemException exception) {
+            return respond(exception.problem(), uri);
+        }
+    }
+
+    /** 404s, 405s, 415s and the like raised by the framework itself. */
+    @Provider
+    public static class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(WebApplicationException exception) {
+            Response.StatusType status = exception.getResponse().getStatusInfo();
+            if (status.getStatusCode() >= 500) {
+                LOG.errorf(exception, "request failed");
+            }
+            Problem problem = Problem.of(status.getStatusCode(), null, status.getReasonPhrase(), exception.getMessage());
+            Response response = respond(problem, uri);
+            exception.getResponse().getHeaders().forEach((name, values) -> {
+                if (!"Content-Type".equalsIgnoreCase(name)) {
+                    values.forEach(value -> response.getHeaders().add(name, value));
+                }
+            });
+            return response;
+        }
+    }
+
+    /** Anything unexpected: a 500 problem with an id to find the log line by, and no internals. */
+    @Provider
+    public static class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(Exception exception) {
+            String id = java.util.UUID.randomUUID().toString();
+            LOG.errorf(exception, "unexpected error %s", id);
+            return respond(Problem.of(500, null, "Internal Server Error", "unexpected error; log id " + id), uri);
+        }
+    }
+}

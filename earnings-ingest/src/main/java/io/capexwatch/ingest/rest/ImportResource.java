@@ -1,0 +1,69 @@
+package io.capexwatch.ingest.rest;
+
+import io.capexwatch.ingest.edgar.CompanyFacts;
+import io.capexwatch.ingest.edgar.CompanyFactsParser;
+import io.capexwatch.ingest.quarters.DerivedValue;
+import io.capexwatch.ingest.quarters.MetricConcepts;
+import io.capexwatch.ingest.quarters.Normalizer;
+import io.capexwatch.ingest.service.ImportResult;
+import io.capexwatch.ingest.service.ImportService;
+import io.capexwatch.ingest.service.PublicationService;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.logging.Logger;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+
+@Path("/api/imports")
+public class ImportResource {
+    private static final Logger LOG = Logger.getLogger(ImportResource.class);
+
+    private final Vertx vertx;
+    private final BodySizeLimit limit;
+    private final ImportService imports;
+    private final PublicationService publication;
+    private final CompanyFactsParser parser = new CompanyFactsParser(MetricConcepts.allConcepts());
+
+    public ImportResource(Vertx vertx, BodySizeLimit limit, ImportService imports, PublicationService publication) {
+        this.vertx = vertx;
+        this.limit = limit;
+        this.imports = imports;
+        this.publication = publication;
+    }
+
+    private record Normalized(CompanyFacts facts, List<DerivedValue> values) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import an EDGAR companyfacts document",
+            description = "The body is a data.sec.gov/api/xbrl/companyfacts/CIK##########.json document. Its "
+                    + "discrete quarters are stored in one transaction and published; importing the same "
+                    + "document again changes and publishes nothing.")
+    @APIResponse(responseCode = "200", description = "Stored; valuesChanged says how much was new")
+    @APIResponse(responseCode = "400", description = "Malformed or wrongly shaped document; nothing stored")
+    @APIResponse(responseCode = "413", description = "Body over the import size limit; nothing stored")
+    @APIResponse(responseCode = "422", description = "The company is not on the watchlist; nothing stored")
+    public Uni<ImportResult> importCompanyFacts(byte[] body) {
+        limit.check(body.length);
+        // Parsing a multi-MB document is CPU work: it runs on a worker and resumes on this request's context.
+        return vertx.executeBlocking(Uni.createFrom().item(() -> {
+                    CompanyFacts facts = parser.parse(new ByteArrayInputStream(body));
+                    return new Normalized(facts, Normalizer.normalize(facts));
+                }))
+                .chain(normalized -> imports.store(normalized.facts(), normalized.values()))
+                .call(result -> publication.publishIfPending(result.cik())
+                        .onFailure().invoke(e -> LOG.warnf("publishing CIK %d deferred to the outbox sweep: %s",
+                                result.cik(), e.getMessage()))
+                        .onFailure().recoverWithNull());
+    }
+}

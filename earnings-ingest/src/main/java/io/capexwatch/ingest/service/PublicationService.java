@@ -1,0 +1,76 @@
+package io.capexwatch.ingest.service;
+
+import io.capexwatch.contracts.messages.FundamentalsSnapshot;
+import io.capexwatch.ingest.messaging.FundamentalsPublisher;
+import io.capexwatch.ingest.repository.CompanyEntity;
+import io.capexwatch.ingest.repository.CompanyRepository;
+import io.capexwatch.ingest.repository.QuarterValueRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+
+/**
+ * The outbox: a company whose revision is ahead of its published revision gets its current snapshot sent,
+ * right after an import and again by a periodic sweep, so a Kafka outage delays publication but never
+ * loses it.
+ */
+@ApplicationScoped
+public class PublicationService {
+    private static final Logger LOG = Logger.getLogger(PublicationService.class);
+
+    private final CompanyRepository companies;
+    private final QuarterValueRepository quarterValues;
+    private final FundamentalsPublisher publisher;
+    private final MeterRegistry metrics;
+
+    public PublicationService(CompanyRepository companies, QuarterValueRepository quarterValues,
+                              FundamentalsPublisher publisher, MeterRegistry metrics) {
+        this.companies = companies;
+        this.quarterValues = quarterValues;
+        this.publisher = publisher;
+        this.metrics = metrics;
+    }
+
+    /** Publishes the company's snapshot if it has unpublished changes. */
+    @WithTransaction
+    public Uni<Void> publishIfPending(long cik) {
+        return companies.findById(cik).chain(company -> company == null || !company.unpublished()
+                ? Uni.createFrom().voidItem()
+                : publish(company));
+    }
+
+    private Uni<Void> publish(CompanyEntity company) {
+        return quarterValues.listForCompany(company.cik)
+                .map(rows -> new FundamentalsSnapshot(FundamentalsSnapshot.SCHEMA_VERSION, company.cik, company.ticker,
+                        company.entityName, company.revision, Instant.now(), QuarterValues.toQuarters(rows)))
+                .call(publisher::send)
+                .call(snapshot -> companies.markPublished(company.cik, snapshot.revision()))
+                .invoke(snapshot -> {
+                    metrics.counter("capexwatch.fundamentals.published").increment();
+                    LOG.infof("published fundamentals of %s revision %d (%d quarters)",
+                            company.ticker, snapshot.revision(), snapshot.quarters().size());
+                })
+                .replaceWithVoid();
+    }
+
+    @Scheduled(every = "${capexwatch.outbox.sweep-interval:15s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> sweep() {
+        return companies.listUnpublished()
+                .onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
+                .onItem().transformToUniAndConcatenate(company -> publishIfPending(company.cik)
+                        .onFailure().invoke(e -> {
+                            metrics.counter("capexwatch.fundamentals.publish.failures").increment();
+                            LOG.warnf("publishing %s failed, will retry: %s", company.ticker, e.getMessage());
+                        })
+                        .onFailure().recoverWithNull())
+                .collect().last()
+                .replaceWithVoid();
+    }
+}

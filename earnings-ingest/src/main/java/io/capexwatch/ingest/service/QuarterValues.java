@@ -1,0 +1,85 @@
+package io.capexwatch.ingest.service;
+
+import io.capexwatch.contracts.messages.Filing;
+import io.capexwatch.contracts.messages.FiscalQuarterFundamentals;
+import io.capexwatch.contracts.messages.FundamentalMetric;
+import io.capexwatch.contracts.messages.Provenance;
+import io.capexwatch.contracts.messages.QuarterValue;
+import io.capexwatch.contracts.messages.SourceFact;
+import io.capexwatch.ingest.edgar.XbrlFact;
+import io.capexwatch.ingest.quarters.DerivedValue;
+import io.capexwatch.ingest.repository.QuarterValueEntity;
+import io.capexwatch.ingest.repository.QuarterValueEntity.QuarterValueDetails;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/** Between derived values, their stored rows and the quarters they are published as. */
+final class QuarterValues {
+    private QuarterValues() {
+    }
+
+    static QuarterValueEntity newEntity(long cik, DerivedValue value) {
+        QuarterValueEntity entity = new QuarterValueEntity();
+        entity.cik = cik;
+        entity.metric = value.metric();
+        entity.periodEnd = value.quarter().end();
+        copy(value, entity);
+        return entity;
+    }
+
+    /** @return whether anything changed */
+    static boolean copy(DerivedValue value, QuarterValueEntity entity) {
+        XbrlFact source = value.source();
+        List<SourceFact> from = value.derivedFrom().stream().map(QuarterValues::sourceFact).toList();
+        boolean same = entity.valueUsd == value.value()
+                && entity.fiscalYear == value.quarter().fiscalYear()
+                && entity.fiscalQuarter == value.quarter().quarter()
+                && Objects.equals(entity.periodStart, value.quarter().start())
+                && Objects.equals(entity.concept, source.concept())
+                && Objects.equals(entity.accession, source.accession())
+                && Objects.equals(entity.form, source.form())
+                && Objects.equals(entity.filed, source.filed())
+                && Objects.equals(entity.derivation, value.derivation())
+                && Objects.equals(entity.details, new QuarterValueDetails(from, value.flags()));
+        if (same) {
+            return false;
+        }
+        entity.valueUsd = value.value();
+        entity.fiscalYear = value.quarter().fiscalYear();
+        entity.fiscalQuarter = value.quarter().quarter();
+        entity.periodStart = value.quarter().start();
+        entity.concept = source.concept();
+        entity.accession = source.accession();
+        entity.form = source.form();
+        entity.filed = source.filed();
+        entity.derivation = value.derivation();
+        entity.details = new QuarterValueDetails(from, value.flags());
+        return true;
+    }
+
+    private static SourceFact sourceFact(XbrlFact fact) {
+        return new SourceFact(fact.start(), fact.end(), fact.value().longValueExact(),
+                new Filing(fact.accession(), fact.form(), fact.filed()));
+    }
+
+    /** Rows to quarters, oldest first. */
+    static List<FiscalQuarterFundamentals> toQuarters(List<QuarterValueEntity> rows) {
+        Map<LocalDate, List<QuarterValueEntity>> byEnd = new TreeMap<>();
+        rows.forEach(row -> byEnd.computeIfAbsent(row.periodEnd, end -> new ArrayList<>()).add(row));
+        List<FiscalQuarterFundamentals> quarters = new ArrayList<>();
+        byEnd.forEach((end, values) -> {
+            QuarterValueEntity first = values.getFirst();
+            Map<FundamentalMetric, QuarterValue> metrics = new EnumMap<>(FundamentalMetric.class);
+            values.forEach(v -> metrics.put(v.metric, new QuarterValue(v.valueUsd, new Provenance(v.concept,
+                    new Filing(v.accession, v.form, v.filed), v.derivation, v.details.derivedFrom(), v.details.flags()))));
+            quarters.add(new FiscalQuarterFundamentals(first.fiscalYear, first.fiscalQuarter, first.periodStart, end, metrics));
+        });
+        return quarters;
+    }
+}

@@ -1,0 +1,62 @@
+package io.capexwatch.localinfra;
+
+import redis.embedded.RedisServer;
+import redis.embedded.core.ExecutableProvider;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A real redis-server on loopback: the one on PATH when there is one, else the binary shipped in embedded-redis. */
+final class EmbeddedRedisServer implements AutoCloseable {
+    private final RedisServer server;
+    private final int port;
+
+    private EmbeddedRedisServer(RedisServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    static EmbeddedRedisServer start(Path dataDir) {
+        int port = Ports.free();
+        try {
+            var builder = RedisServer.newRedisServer()
+                    .executableProvider(executable())
+                    .bind(Ports.LOOPBACK)
+                    .port(port)
+                    .setting("maxmemory 128mb")
+                    .onShutdownForceStop(true);
+            if (dataDir != null) {
+                Files.createDirectories(dataDir);
+                builder.setting("dir " + dataDir.toAbsolutePath())
+                        .setting("appendonly yes");
+            } else {
+                builder.setting("save \"\"").setting("appendonly no");
+            }
+            RedisServer server = builder.build();
+            server.start();
+            return new EmbeddedRedisServer(server, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Redis did not start", e);
+        }
+    }
+
+    private static ExecutableProvider executable() {
+        try {
+            return ExecutableProvider.newExecutableInPath("redis-server");
+        } catch (FileNotFoundException notOnPath) {
+            return ExecutableProvider.newJarResourceProvider();
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.stop();
+    }
+}
