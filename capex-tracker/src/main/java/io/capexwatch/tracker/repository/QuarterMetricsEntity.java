@@ -1,0 +1,97 @@
+package io.capexwatch.tracker.repository;
+
+import io.capexwatch.contracts.messages.Filing;
+import io.capexwatch.contracts.messages.Provenance;
+import io.capexwatch.contracts.messages.QuarterMetrics;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The stored metrics of one fiscal quarter. */
+@Entity
+@Table(name = "quarter_metrics")
+public class QuarterMetricsEntity {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public Long cik;
+
+    @Column(name = "fiscal_year", nullable = false)
+    public int fiscalYear;
+
+    @Column(name = "fiscal_quarter", nullable = false)
+    public int fiscalQuarter;
+
+    @Column(name = "period_start", nullable = false)
+    public LocalDate periodStart;
+
+    @Column(name = "period_end", nullable = false)
+    public LocalDate periodEnd;
+
+    public Long ocf;
+    public Long capex;
+    public Long fcf;
+
+    @Column(name = "capex_to_ocf", precision = 12, scale = 4)
+    public BigDecimal capexToOcf;
+
+    @Column(name = "ttm_ocf")
+    public Long ttmOcf;
+
+    @Column(name = "ttm_capex")
+    public Long ttmCapex;
+
+    @Column(name = "ttm_fcf")
+    public Long ttmFcf;
+
+    @Column(name = "ttm_capex_to_ocf", precision = 12, scale = 4)
+    public BigDecimal ttmCapexToOcf;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Details details;
+
+    /** Provenance and flags, kept as one JSON object. */
+    public record Details(Filing latestFiling, Provenance ocfSource, Provenance capexSource, List<String> flags) {
+    }
+
+    public static QuarterMetricsEntity of(long cik, QuarterMetrics m) {
+        QuarterMetricsEntity entity = new QuarterMetricsEntity();
+        entity.cik = cik;
+        entity.periodEnd = m.periodEnd();
+        entity.set(m);
+        return entity;
+    }
+
+    public void set(QuarterMetrics m) {
+        fiscalYear = m.fiscalYear();
+        fiscalQuarter = m.fiscalQuarter();
+        periodStart = m.periodStart();
+        ocf = m.ocf();
+        capex = m.capex();
+        fcf = m.fcf();
+        capexToOcf = m.capexToOcf();
+        ttmOcf = m.ttmOcf();
+        ttmCapex = m.ttmCapex();
+        ttmFcf = m.ttmFcf();
+        ttmCapexToOcf = m.ttmCapexToOcf();
+        details = new Details(m.latestFiling(), m.ocfSource(), m.capexSource(), m.flags());
+    }
+
+    public QuarterMetrics toMetrics() {
+        return new QuarterMetrics(fiscalYear, fiscalQuarter, periodStart, periodEnd, ocf, capex, fcf, capexToOcf,
+                ttmOcf, ttmCapex, ttmFcf, ttmCapexToOcf, details.latestFiling(), details.ocfSource(),
+                details.capexSource(), details.flags());
+    }
+}

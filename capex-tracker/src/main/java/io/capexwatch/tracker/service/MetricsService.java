@@ -1,0 +1,106 @@
+package io.capexwatch.tracker.service;
+
+import io.capexwatch.contracts.messages.FundamentalsSnapshot;
+import io.capexwatch.contracts.messages.QuarterMetrics;
+import io.capexwatch.tracker.metrics.MetricsCalculator;
+import io.capexwatch.tracker.repository.CompanyMetricsEntity;
+import io.capexwatch.tracker.repository.CompanyMetricsRepository;
+import io.capexwatch.tracker.repository.QuarterMetricsEntity;
+import io.capexwatch.tracker.repository.QuarterMetricsRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Recomputes a company's metric series from a fundamentals snapshot. A snapshot whose revision is not newer
+ * than the one already applied (a duplicate or redelivery) changes nothing.
+ */
+@ApplicationScoped
+public class MetricsService {
+    private static final Logger LOG = Logger.getLogger(MetricsService.class);
+
+    private final CompanyMetricsRepository companies;
+    private final QuarterMetricsRepository quarters;
+
+    public MetricsService(CompanyMetricsRepository companies, QuarterMetricsRepository quarters) {
+        this.companies = companies;
+        this.quarters = quarters;
+    }
+
+    /** @return whether the snapshot was applied (false for a duplicate or an older revision) */
+    @WithTransaction
+    public Uni<Boolean> apply(FundamentalsSnapshot snapshot) {
+        return companies.findById(snapshot.cik()).chain(state -> {
+            if (state != null && snapshot.revision() <= state.fundamentalsRevision) {
+                LOG.debugf("skipping fundamentals of CIK %d revision %d: already at %d",
+                        snapshot.cik(), snapshot.revision(), state.fundamentalsRevision);
+                return Uni.createFrom().item(false);
+            }
+            List<QuarterMetrics> computed = MetricsCalculator.compute(snapshot.quarters());
+            CompanyMetricsEntity company = state != null ? state : newCompany(snapshot);
+            return (state != null ? Uni.createFrom().item(company) : companies.persist(company))
+                    .chain(() -> quarters.listForCompany(snapshot.cik()))
+                    .chain(existing -> store(company, snapshot, computed, existing))
+                    .replaceWith(true);
+        });
+    }
+
+    private Uni<Void> store(CompanyMetricsEntity company, FundamentalsSnapshot snapshot, List<QuarterMetrics> computed,
+                            List<QuarterMetricsEntity> existing) {
+        Map<LocalDate, QuarterMetricsEntity> byEnd = new HashMap<>();
+        existing.forEach(row -> byEnd.put(row.periodEnd, row));
+        List<QuarterMetricsEntity> added = new ArrayList<>();
+        int changed = 0;
+        for (QuarterMetrics metrics : computed) {
+            QuarterMetricsEntity row = byEnd.remove(metrics.periodEnd());
+            if (row == null) {
+                added.add(QuarterMetricsEntity.of(company.cik, metrics));
+                changed++;
+            } else if (!row.toMetrics().equals(metrics)) {
+                row.set(metrics);
+                changed++;
+            }
+        }
+        List<QuarterMetricsEntity> gone = new ArrayList<>(byEnd.values());
+        changed += gone.size();
+        company.fundamentalsRevision = snapshot.revision();
+        company.ticker = snapshot.ticker();
+        company.entityName = snapshot.entityName();
+        if (changed > 0) {
+            company.revision++;
+            company.updatedAt = Instant.now();
+        }
+        LOG.infof("metrics of %s from fundamentals revision %d: %d quarters, %d changed, revision %d",
+                company.ticker, snapshot.revision(), computed.size(), changed, company.revision);
+        Uni<Void> deletes = gone.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(gone.stream().map(quarters::delete).toList()).andFailFast().replaceWithVoid();
+        return deletes.chain(() -> added.isEmpty() ? Uni.createFrom().voidItem() : quarters.persist(added));
+    }
+
+    private static CompanyMetricsEntity newCompany(FundamentalsSnapshot snapshot) {
+        CompanyMetricsEntity company = new CompanyMetricsEntity();
+        company.cik = snapshot.cik();
+        company.ticker = snapshot.ticker();
+        company.entityName = snapshot.entityName();
+        company.updatedAt = Instant.now();
+        return company;
+    }
+
+    /** @return null when no company has the ticker */
+    @WithSession
+    public Uni<CompanyMetrics> metrics(String ticker) {
+        return companies.findByTicker(ticker).chain(company -> company == null
+                ? Uni.createFrom().nullItem()
+                : quarters.listForCompany(company.cik).map(rows -> new CompanyMetrics(company.ticker, company.cik,
+                        company.entityName, company.revision, rows.stream().map(QuarterMetricsEntity::toMetrics).toList())));
+    }
+}
