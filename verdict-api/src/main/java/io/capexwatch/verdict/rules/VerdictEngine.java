@@ -1,0 +1,56 @@
+package io.capexwatch.verdict.rules;
+
+import io.capexwatch.contracts.messages.QuarterMetrics;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Evaluates the rules on the latest quarter. The verdict is SLIPPING if any rule says slipping, WATCH if
+ * any says watch, else ON_SCHEDULE; INSUFFICIENT_DATA when the latest quarter or the same quarter a year
+ * earlier lacks complete trailing-twelve-month figures (eight contiguous quarters).
+ */
+public final class VerdictEngine {
+    private static final List<Rule> RULES = List.of(new CapexIntensityRule(), new FreeCashFlowTrendRule());
+
+    private VerdictEngine() {
+    }
+
+    /** @param series a company's quarters in any order */
+    public static Evaluation evaluate(List<QuarterMetrics> series, Thresholds thresholds) {
+        List<QuarterMetrics> sorted = series.stream().sorted(Comparator.comparing(QuarterMetrics::periodEnd)).toList();
+        if (sorted.isEmpty()) {
+            return new Evaluation(VerdictState.INSUFFICIENT_DATA, null, List.of(), "no quarters yet");
+        }
+        QuarterMetrics latest = sorted.getLast();
+        Optional<QuarterMetrics> yearAgo = sorted.stream()
+                .filter(q -> q.fiscalYear() == latest.fiscalYear() - 1 && q.fiscalQuarter() == latest.fiscalQuarter())
+                .findFirst();
+        if (!complete(latest) || yearAgo.isEmpty() || !complete(yearAgo.get())) {
+            return new Evaluation(VerdictState.INSUFFICIENT_DATA, latest, List.of(),
+                    "needs trailing-twelve-month figures for FY" + latest.fiscalYear() + " Q" + latest.fiscalQuarter()
+                            + " and the same quarter a year earlier (eight contiguous quarters)");
+        }
+        YearOverYear quarters = new YearOverYear(latest, yearAgo.get());
+        List<RuleResult> results = RULES.stream().map(rule -> rule.evaluate(quarters, thresholds)).toList();
+        RuleOutcome worst = results.stream().map(RuleResult::outcome).reduce(RuleOutcome.OK, RuleOutcome::worst);
+        VerdictState state = switch (worst) {
+            case OK -> VerdictState.ON_SCHEDULE;
+            case WATCH -> VerdictState.WATCH;
+            case SLIPPING -> VerdictState.SLIPPING;
+        };
+        return new Evaluation(state, latest, results, null);
+    }
+
+    private static boolean complete(QuarterMetrics q) {
+        return q.ttmOcf() != null && q.ttmCapex() != null && q.ttmFcf() != null;
+    }
+
+    /**
+     * @param latest             the quarter the verdict is about; null when there is none
+     * @param insufficientReason why the data does not suffice, for INSUFFICIENT_DATA
+     */
+    public record Evaluation(VerdictState state, QuarterMetrics latest, List<RuleResult> rules, String insufficientReason) {
+    }
+}
