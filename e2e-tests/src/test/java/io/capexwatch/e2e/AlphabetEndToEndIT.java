@@ -1,0 +1,88 @@
+package io.capexwatch.e2e;
+
+import io.capexwatch.localinfra.launch.CapexWatchSystem;
+import io.capexwatch.localinfra.launch.Service;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+
+/**
+ * Black box: the three packaged services as separate processes on one set of real infrastructure.
+ * Alphabet's real companyfacts (../shared/edgar) goes in at earnings-ingest; verdict-api must show its
+ * quarter ended 2025-09-30 with FCF of exactly $24,461,000,000 and TTM FCF of exactly $73,552,000,000
+ * (Alphabet reported $24.5B and $73.6B).
+ */
+class AlphabetEndToEndIT {
+    private static final String Q3_2025 = "quarters.find { it.periodEnd == '2025-09-30' }";
+    private static CapexWatchSystem system;
+    private static Path companyFacts;
+
+    @BeforeAll
+    static void start() {
+        companyFacts = Path.of(System.getProperty("capexwatch.shared.edgar", "../../shared/edgar"), "CIK0001652044.json");
+        Assumptions.assumeTrue(Files.isReadable(companyFacts),
+                "skipped: real EDGAR file " + companyFacts.toAbsolutePath() + " is absent (see ../shared/edgar/SOURCES.md)");
+        Path root = Path.of(System.getProperty("capexwatch.project.root", ".."));
+        system = CapexWatchSystem.start(root, null, Path.of("target", "e2e-logs"), Map.of(), CapexWatchSystem.freePorts());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void alphabetFromCompanyFactsToVerdict() throws Exception {
+        given().baseUri(system.url(Service.EARNINGS_INGEST))
+                .contentType(ContentType.JSON).body(Files.readAllBytes(companyFacts))
+                .when().post("/api/imports")
+                .then().statusCode(200)
+                .body("ticker", is("GOOGL"));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                given().baseUri(system.url(Service.VERDICT_API)).get("/api/verdicts/GOOGL")
+                        .then().statusCode(200).body("periodEnd", is("2026-03-31")));
+
+        given().baseUri(system.url(Service.VERDICT_API)).get("/api/verdicts/GOOGL").then()
+                .body("cik", is(1652044))
+                .body("state", is("WATCH"))
+                .body("basedOn.accession", is("0001652044-26-000048"))
+                .body("basedOn.form", is("10-Q"))
+                .body(Q3_2025 + ".fiscalYear", is(2025))
+                .body(Q3_2025 + ".fiscalQuarter", is(3))
+                .body(Q3_2025 + ".fcf", equalTo(24_461_000_000L))
+                .body(Q3_2025 + ".ttmFcf", equalTo(73_552_000_000L))
+                .body(Q3_2025 + ".accession", is("0001652044-25-000091"))
+                .body("rules.find { it.rule == 'capex-intensity' }.inputs.ttmCapex", equalTo(109_924_000_000L))
+                .body("rules.find { it.rule == 'capex-intensity' }.outcome", is("WATCH"));
+
+        given().baseUri(system.url(Service.VERDICT_API)).get("/api/verdicts").then()
+                .statusCode(200)
+                .body("find { it.ticker == 'GOOGL' }.state", is("WATCH"));
+
+        // The same figure, traced back: tracker metrics, then ingest fundamentals with the filing it came from.
+        given().baseUri(system.url(Service.CAPEX_TRACKER)).get("/api/companies/GOOGL/metrics").then()
+                .body(Q3_2025 + ".ocf", equalTo(48_414_000_000L))
+                .body(Q3_2025 + ".capex", equalTo(23_953_000_000L))
+                .body(Q3_2025 + ".ttmOcf", equalTo(151_424_000_000L))
+                .body(Q3_2025 + ".ttmCapex", equalTo(77_872_000_000L));
+        given().baseUri(system.url(Service.EARNINGS_INGEST)).get("/api/companies/GOOGL/fundamentals").then()
+                .body("find { it.periodEnd == '2025-09-30' }.values.CAPEX.provenance.derivation", is("9M-6M"))
+                .body("find { it.periodEnd == '2025-09-30' }.values.CAPEX.provenance.filing.accession",
+                        is("0001652044-25-000091"));
+    }
+}

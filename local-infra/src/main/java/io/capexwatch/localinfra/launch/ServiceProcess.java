@@ -1,0 +1,121 @@
+package io.capexwatch.localinfra.launch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One packaged service running as a child JVM, its output in a log file. */
+public final class ServiceProcess implements AutoCloseable {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    private final Service service;
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServiceProcess(Service service, Process process, int port, Path log) {
+        this.service = service;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /**
+     * @param env configuration as environment variables, the way Kubernetes passes it
+     */
+    public static ServiceProcess start(Service service, Path projectRoot, int port, Map<String, String> env, Path logDir,
+                                       List<String> jvmOptions) {
+        Path jar = service.jar(projectRoot);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
+        }
+        try {
+            Files.createDirectories(logDir);
+            Path log = logDir.resolve(service.module() + ".log");
+            List<String> command = new ArrayList<>();
+            command.add(ProcessHandle.current().info().command().orElse("java"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(env);
+            builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            return new ServiceProcess(service, builder.start(), port, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + service.module(), e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Service service() {
+        return service;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Waits until /q/health/ready answers 200 (database, Kafka and, for verdict-api, Redis are up). */
+    public void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.module() + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep();
+        }
+        throw new IllegalStateException(service.module() + " not ready within " + READY_TIMEOUT + "; see " + log);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGTERM, so Quarkus shuts down gracefully; killed if it has not stopped within 20 s. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
