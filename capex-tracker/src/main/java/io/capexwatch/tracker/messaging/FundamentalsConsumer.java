@@ -1,7 +1,7 @@
 package io.capexwatch.tracker.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.capexwatch.contracts.messages.KafkaSnapshots;
 import io.capexwatch.contracts.messages.FundamentalsSnapshot;
 import io.capexwatch.tracker.service.MetricsService;
 import io.capexwatch.tracker.service.PublicationService;
@@ -37,7 +37,7 @@ public class FundamentalsConsumer {
     public Uni<Void> consume(String payload) {
         FundamentalsSnapshot snapshot;
         try {
-            snapshot = read(payload);
+            snapshot = KafkaSnapshots.read(mapper, payload, FundamentalsSnapshot.class, FundamentalsSnapshot.SCHEMA_VERSION);
         } catch (IllegalArgumentException e) {
             metrics.counter("capexwatch.fundamentals.rejected").increment();
             LOG.errorf("fundamentals message rejected to the dead-letter topic: %s", e.getMessage());
@@ -48,21 +48,5 @@ public class FundamentalsConsumer {
                         .onFailure().invoke(e -> LOG.warnf("publishing metrics of CIK %d deferred to the outbox sweep: %s",
                                 snapshot.cik(), e.getMessage()))
                         .onFailure().recoverWithNull());
-    }
-
-    private FundamentalsSnapshot read(String payload) {
-        FundamentalsSnapshot snapshot;
-        try {
-            snapshot = mapper.readValue(payload, FundamentalsSnapshot.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("unreadable payload: " + e.getOriginalMessage(), e);
-        }
-        if (snapshot.schemaVersion() != FundamentalsSnapshot.SCHEMA_VERSION) {
-            throw new IllegalArgumentException("unknown schemaVersion " + snapshot.schemaVersion());
-        }
-        if (snapshot.cik() <= 0 || snapshot.ticker() == null || snapshot.quarters() == null) {
-            throw new IllegalArgumentException("snapshot without cik, ticker or quarters");
-        }
-        return snapshot;
     }
 }

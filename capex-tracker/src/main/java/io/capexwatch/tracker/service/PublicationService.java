@@ -1,7 +1,8 @@
 package io.capexwatch.tracker.service;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.capexwatch.contracts.messages.KafkaSnapshots;
 import io.capexwatch.contracts.messages.MetricsSnapshot;
-import io.capexwatch.tracker.messaging.MetricsPublisher;
 import io.capexwatch.tracker.repository.CompanyMetricsEntity;
 import io.capexwatch.tracker.repository.CompanyMetricsRepository;
 import io.capexwatch.tracker.repository.QuarterMetricsEntity;
@@ -11,7 +12,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -23,14 +26,17 @@ public class PublicationService {
 
     private final CompanyMetricsRepository companies;
     private final QuarterMetricsRepository quarters;
-    private final MetricsPublisher publisher;
+    private final MutinyEmitter<String> emitter;
+    private final ObjectMapper mapper;
     private final MeterRegistry metrics;
 
     public PublicationService(CompanyMetricsRepository companies, QuarterMetricsRepository quarters,
-                              MetricsPublisher publisher, MeterRegistry metrics) {
+                              @Channel("metrics") MutinyEmitter<String> emitter, ObjectMapper mapper,
+                              MeterRegistry metrics) {
         this.companies = companies;
         this.quarters = quarters;
-        this.publisher = publisher;
+        this.emitter = emitter;
+        this.mapper = mapper;
         this.metrics = metrics;
     }
 
@@ -46,7 +52,7 @@ public class PublicationService {
                 .map(rows -> new MetricsSnapshot(MetricsSnapshot.SCHEMA_VERSION, company.cik, company.ticker,
                         company.entityName, company.revision, company.fundamentalsRevision, Instant.now(),
                         rows.stream().map(QuarterMetricsEntity::toMetrics).toList()))
-                .call(publisher::send)
+                .call(snapshot -> KafkaSnapshots.send(emitter, mapper, snapshot))
                 .call(snapshot -> companies.markPublished(company.cik, snapshot.revision()))
                 .invoke(snapshot -> {
                     metrics.counter("capexwatch.metrics.published").increment();

@@ -9,6 +9,6 @@ import java.util.List;
  * redelivered message is recognised by its {@code revision}, which grows whenever the set changes.
  */
 public record FundamentalsSnapshot(int schemaVersion, long cik, String ticker, String entityName, long revision,
-                                   Instant publishedAt, List<FiscalQuarterFundamentals> quarters) {
+                                   Instant publishedAt, List<FiscalQuarterFundamentals> quarters) implements Snapshot {
     public static final int SCHEMA_VERSION = 1;
 }

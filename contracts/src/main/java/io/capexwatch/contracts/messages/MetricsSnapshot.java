@@ -8,6 +8,7 @@ import java.util.List;
  * oldest quarter first. {@code revision} grows whenever the series changes.
  */
 public record MetricsSnapshot(int schemaVersion, long cik, String ticker, String entityName, long revision,
-                              long fundamentalsRevision, Instant publishedAt, List<QuarterMetrics> quarters) {
+                              long fundamentalsRevision, Instant publishedAt, List<QuarterMetrics> quarters)
+        implements Snapshot {
     public static final int SCHEMA_VERSION = 1;
 }

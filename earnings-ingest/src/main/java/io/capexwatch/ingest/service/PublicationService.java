@@ -1,7 +1,8 @@
 package io.capexwatch.ingest.service;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.capexwatch.contracts.messages.FundamentalsSnapshot;
-import io.capexwatch.ingest.messaging.FundamentalsPublisher;
+import io.capexwatch.contracts.messages.KafkaSnapshots;
 import io.capexwatch.ingest.repository.CompanyEntity;
 import io.capexwatch.ingest.repository.CompanyRepository;
 import io.capexwatch.ingest.repository.QuarterValueRepository;
@@ -10,7 +11,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -26,14 +29,17 @@ public class PublicationService {
 
     private final CompanyRepository companies;
     private final QuarterValueRepository quarterValues;
-    private final FundamentalsPublisher publisher;
+    private final MutinyEmitter<String> emitter;
+    private final ObjectMapper mapper;
     private final MeterRegistry metrics;
 
     public PublicationService(CompanyRepository companies, QuarterValueRepository quarterValues,
-                              FundamentalsPublisher publisher, MeterRegistry metrics) {
+                              @Channel("fundamentals") MutinyEmitter<String> emitter, ObjectMapper mapper,
+                              MeterRegistry metrics) {
         this.companies = companies;
         this.quarterValues = quarterValues;
-        this.publisher = publisher;
+        this.emitter = emitter;
+        this.mapper = mapper;
         this.metrics = metrics;
     }
 
@@ -49,7 +55,7 @@ public class PublicationService {
         return quarterValues.listForCompany(company.cik)
                 .map(rows -> new FundamentalsSnapshot(FundamentalsSnapshot.SCHEMA_VERSION, company.cik, company.ticker,
                         company.entityName, company.revision, Instant.now(), QuarterValues.toQuarters(rows)))
-                .call(publisher::send)
+                .call(snapshot -> KafkaSnapshots.send(emitter, mapper, snapshot))
                 .call(snapshot -> companies.markPublished(company.cik, snapshot.revision()))
                 .invoke(snapshot -> {
                     metrics.counter("capexwatch.fundamentals.published").increment();

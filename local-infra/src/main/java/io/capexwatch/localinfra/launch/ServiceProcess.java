@@ -1,5 +1,7 @@
 package io.capexwatch.localinfra.launch;
 
+import io.capexwatch.localinfra.ChildProcesses;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** One packaged service running as a child JVM, its output in a log file. */
 public final class ServiceProcess implements AutoCloseable {
@@ -108,14 +109,6 @@ public final class ServiceProcess implements AutoCloseable {
     /** SIGTERM, so Quarkus shuts down gracefully; killed if it has not stopped within 20 s. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        ChildProcesses.stop(process, 20);
     }
 }

@@ -1,7 +1,7 @@
 package io.capexwatch.verdict.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.capexwatch.contracts.messages.KafkaSnapshots;
 import io.capexwatch.contracts.messages.MetricsSnapshot;
 import io.capexwatch.verdict.cache.VerdictCache;
 import io.capexwatch.verdict.service.VerdictService;
@@ -36,7 +36,7 @@ public class MetricsConsumer {
     public Uni<Void> consume(String payload) {
         MetricsSnapshot snapshot;
         try {
-            snapshot = read(payload);
+            snapshot = KafkaSnapshots.read(mapper, payload, MetricsSnapshot.class, MetricsSnapshot.SCHEMA_VERSION);
         } catch (IllegalArgumentException e) {
             metrics.counter("capexwatch.metrics.rejected").increment();
             LOG.errorf("metrics message rejected to the dead-letter topic: %s", e.getMessage());
@@ -48,21 +48,5 @@ public class MetricsConsumer {
                                 verdict.ticker, e.getMessage()))
                         .onFailure().recoverWithNull())
                 .replaceWithVoid();
-    }
-
-    private MetricsSnapshot read(String payload) {
-        MetricsSnapshot snapshot;
-        try {
-            snapshot = mapper.readValue(payload, MetricsSnapshot.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("unreadable payload: " + e.getOriginalMessage(), e);
-        }
-        if (snapshot.schemaVersion() != MetricsSnapshot.SCHEMA_VERSION) {
-            throw new IllegalArgumentException("unknown schemaVersion " + snapshot.schemaVersion());
-        }
-        if (snapshot.cik() <= 0 || snapshot.ticker() == null || snapshot.quarters() == null) {
-            throw new IllegalArgumentException("snapshot without cik, ticker or quarters");
-        }
-        return snapshot;
     }
 }

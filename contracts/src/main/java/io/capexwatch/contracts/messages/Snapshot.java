@@ -1,0 +1,12 @@
+package io.capexwatch.contracts.messages;
+
+/** A message carrying one company's complete current state; {@code revision} orders its versions. */
+public interface Snapshot {
+    int schemaVersion();
+
+    long cik();
+
+    String ticker();
+
+    long revision();
+}
