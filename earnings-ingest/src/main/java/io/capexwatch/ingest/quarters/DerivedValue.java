@@ -15,6 +15,7 @@ import java.util.List;
 public record DerivedValue(FundamentalMetric metric, FiscalQuarter quarter, long value, XbrlFact source,
                            String derivation, List<XbrlFact> derivedFrom, List<String> flags) {
     public static final String NEGATIVE_DERIVED_VALUE = "NEGATIVE_DERIVED_VALUE";
+    /** From a concept the company has since replaced: the newer one has no data for this period. */
     public static final String STALE_CONCEPT = "STALE_CONCEPT";
     public static final String FRACTIONAL_USD_ROUNDED = "FRACTIONAL_USD_ROUNDED";
 }

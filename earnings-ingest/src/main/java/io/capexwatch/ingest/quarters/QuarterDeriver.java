@@ -15,13 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns as-filed facts into exact discrete quarters. Cash-flow statements in 10-Qs are year to date, so
+ * Turns as-filed facts into exact discrete quarters (and quarter-end balances). Cash-flow statements in 10-Qs are year to date, so
  * Q2 = 6M − 3M, Q3 = 9M − 6M and Q4 = FY − 9M, always between facts that start on the same fiscal-year
  * start and come from the same concept. A fact that covers exactly the quarter is used as reported.
  *
  * <p>Where several filings report the same period (comparatives, amendments), the latest filed wins.
  * Among a metric's candidate concepts, each quarter uses the one the company has used most recently
- * that has data for it, so a migrated tag never shadows the new one.
+ * that has data for it, so a migrated tag never shadows the new one; a value that can only come from a
+ * concept the company has since replaced is kept and flagged {@code STALE_CONCEPT}.
  */
 public final class QuarterDeriver {
     private static final String[] YTD_LABELS = {"3M", "6M", "9M", "FY"};
@@ -41,8 +42,7 @@ public final class QuarterDeriver {
             for (ConceptFacts concept : concepts) {
                 Optional<DerivedValue> value = concept.valueFor(metric, quarter);
                 if (value.isPresent()) {
-                    values.add(concept != preferred && !quarter.end().isBefore(preferred.firstFiled)
-                            ? withFlag(value.get(), DerivedValue.STALE_CONCEPT) : value.get());
+                    values.add(concept != preferred ? withFlag(value.get(), DerivedValue.STALE_CONCEPT) : value.get());
                     break;
                 }
             }
@@ -55,7 +55,7 @@ public final class QuarterDeriver {
         List<ConceptFacts> concepts = new ArrayList<>();
         for (String concept : candidates) {
             List<XbrlFact> facts = factsByConcept.getOrDefault(concept, List.of()).stream()
-                    .filter(XbrlFact::isDuration)
+                    .filter(fact -> fact.isDuration() != metric.isBalance())
                     .filter(XbrlFact::fromPeriodicReport)
                     .toList();
             if (!facts.isEmpty()) {
@@ -78,7 +78,6 @@ public final class QuarterDeriver {
     private static final class ConceptFacts {
         private final String concept;
         private final Map<Period, XbrlFact> latestByPeriod = new HashMap<>();
-        private final LocalDate firstFiled;
         private final LocalDate lastFiled;
 
         ConceptFacts(String concept, List<XbrlFact> facts) {
@@ -88,16 +87,16 @@ public final class QuarterDeriver {
                 latestByPeriod.merge(new Period(fact.start(), fact.end()), fact,
                         (a, b) -> byFiling.compare(a, b) >= 0 ? a : b);
             }
-            this.firstFiled = facts.stream().map(XbrlFact::filed).min(Comparator.naturalOrder()).orElseThrow();
             this.lastFiled = facts.stream().map(XbrlFact::filed).max(Comparator.naturalOrder()).orElseThrow();
         }
 
         Optional<DerivedValue> valueFor(FundamentalMetric metric, FiscalQuarter quarter) {
-            XbrlFact direct = latestByPeriod.get(new Period(quarter.start(), quarter.end()));
+            // A balance is read at the quarter's end (an instant fact has no start).
+            XbrlFact direct = latestByPeriod.get(new Period(metric.isBalance() ? null : quarter.start(), quarter.end()));
             if (direct != null) {
                 return Optional.of(value(metric, quarter, direct.value(), direct, Provenance.REPORTED, List.of()));
             }
-            if (quarter.previousEnd() == null) {
+            if (metric.isBalance() || quarter.previousEnd() == null) {
                 return Optional.empty();
             }
             XbrlFact toDate = latestByPeriod.get(new Period(quarter.fiscalYearStart(), quarter.end()));
