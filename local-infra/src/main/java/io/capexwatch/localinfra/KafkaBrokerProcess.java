@@ -43,7 +43,7 @@ final class KafkaBrokerProcess implements AutoCloseable {
             Path logFile = dir.resolve("kafka.log");
             if (!Files.exists(dir.resolve("data").resolve("meta.properties"))) {
                 run(command(log4j, "kafka.tools.StorageTool", "format", "--ignore-formatted",
-                        "-t", newClusterId(), "-c", config.toString()), logFile, Duration.ofSeconds(60));
+                        "--cluster-id=" + newClusterId(), "-c", config.toString()), logFile, Duration.ofSeconds(60));
             }
             Process process = new ProcessBuilder(command(log4j, "kafka.Kafka", config.toString()))
                     .redirectErrorStream(true)
@@ -174,7 +174,10 @@ final class KafkaBrokerProcess implements AutoCloseable {
         }
     }
 
-    /** Kafka cluster ids are 16 random bytes in URL-safe base64 without padding. */
+    /**
+     * Kafka cluster ids are 16 random bytes in URL-safe base64 without padding. One may start with '-',
+     * so it is passed as --cluster-id=ID, never as a separate argument an option parser could misread.
+     */
     private static String newClusterId() {
         UUID uuid = UUID.randomUUID();
         ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());

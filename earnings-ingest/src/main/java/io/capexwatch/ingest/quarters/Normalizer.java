@@ -5,7 +5,10 @@ import io.capexwatch.ingest.edgar.CompanyFacts;
 import io.capexwatch.ingest.edgar.XbrlFact;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** A companyfacts document to the discrete quarters of every metric capex-watch tracks. */
 public final class Normalizer {
@@ -13,11 +16,16 @@ public final class Normalizer {
     }
 
     public static List<DerivedValue> normalize(CompanyFacts facts) {
-        List<XbrlFact> all = facts.factsByConcept().values().stream().flatMap(List::stream).toList();
-        FiscalCalendar calendar = FiscalCalendar.from(all);
+        return normalize(facts.factsByConcept().values().stream().flatMap(List::stream).toList());
+    }
+
+    /** @param facts as-filed facts in any order, possibly from several documents */
+    public static List<DerivedValue> normalize(Collection<XbrlFact> facts) {
+        Map<String, List<XbrlFact>> byConcept = facts.stream().collect(Collectors.groupingBy(XbrlFact::concept));
+        FiscalCalendar calendar = FiscalCalendar.from(facts);
         List<DerivedValue> values = new ArrayList<>();
         for (FundamentalMetric metric : MetricConcepts.metrics()) {
-            values.addAll(QuarterDeriver.derive(metric, facts.factsByConcept(), calendar));
+            values.addAll(QuarterDeriver.derive(metric, byConcept, calendar));
         }
         return values;
     }

@@ -1,10 +1,7 @@
 package io.capexwatch.ingest.rest;
 
-import io.capexwatch.ingest.edgar.CompanyFacts;
 import io.capexwatch.ingest.edgar.CompanyFactsParser;
-import io.capexwatch.ingest.quarters.DerivedValue;
 import io.capexwatch.ingest.quarters.MetricConcepts;
-import io.capexwatch.ingest.quarters.Normalizer;
 import io.capexwatch.ingest.service.ImportResult;
 import io.capexwatch.ingest.service.ImportService;
 import io.capexwatch.ingest.service.PublicationService;
@@ -20,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
 
 import java.io.ByteArrayInputStream;
-import java.util.List;
 
 @Path("/api/imports")
 public class ImportResource {
@@ -39,9 +35,6 @@ public class ImportResource {
         this.publication = publication;
     }
 
-    private record Normalized(CompanyFacts facts, List<DerivedValue> values) {
-    }
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -56,11 +49,8 @@ public class ImportResource {
     public Uni<ImportResult> importCompanyFacts(byte[] body) {
         limit.check(body.length);
         // Parsing a multi-MB document is CPU work: it runs on a worker and resumes on this request's context.
-        return vertx.executeBlocking(Uni.createFrom().item(() -> {
-                    CompanyFacts facts = parser.parse(new ByteArrayInputStream(body));
-                    return new Normalized(facts, Normalizer.normalize(facts));
-                }))
-                .chain(normalized -> imports.store(normalized.facts(), normalized.values()))
+        return vertx.executeBlocking(Uni.createFrom().item(() -> parser.parse(new ByteArrayInputStream(body))))
+                .chain(imports::store)
                 .call(result -> publication.publishIfPending(result.cik())
                         .onFailure().invoke(e -> LOG.warnf("publishing CIK %d deferred to the outbox sweep: %s",
                                 result.cik(), e.getMessage()))

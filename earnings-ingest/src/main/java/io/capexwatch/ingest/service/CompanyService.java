@@ -1,24 +1,34 @@
 package io.capexwatch.ingest.service;
 
 import io.capexwatch.contracts.messages.FiscalQuarterFundamentals;
+import io.capexwatch.ingest.quarters.Normalizer;
 import io.capexwatch.ingest.repository.CompanyEntity;
 import io.capexwatch.ingest.repository.CompanyRepository;
+import io.capexwatch.ingest.repository.FiledFactEntity;
+import io.capexwatch.ingest.repository.FiledFactRepository;
 import io.capexwatch.ingest.repository.QuarterValueRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.LocalDate;
 import java.util.List;
 
-/** Reads of the watchlist and its stored quarters. */
+/** Reads of the watchlist and its quarters, current or as known on a past day. */
 @ApplicationScoped
 public class CompanyService {
+    private final Vertx vertx;
     private final CompanyRepository companies;
     private final QuarterValueRepository quarterValues;
+    private final FiledFactRepository filedFacts;
 
-    public CompanyService(CompanyRepository companies, QuarterValueRepository quarterValues) {
+    public CompanyService(Vertx vertx, CompanyRepository companies, QuarterValueRepository quarterValues,
+                          FiledFactRepository filedFacts) {
+        this.vertx = vertx;
         this.companies = companies;
         this.quarterValues = quarterValues;
+        this.filedFacts = filedFacts;
     }
 
     @WithSession
@@ -26,12 +36,23 @@ public class CompanyService {
         return companies.listByTicker().map(list -> list.stream().map(CompanyService::view).toList());
     }
 
-    /** @return null when no company has the ticker */
+    /**
+     * @param asOf null for the current quarters; else the quarters derived from the facts filed by that day
+     * @return null when no company has the ticker
+     */
     @WithSession
-    public Uni<List<FiscalQuarterFundamentals>> fundamentals(String ticker) {
-        return companies.findByTicker(ticker).chain(company -> company == null
-                ? Uni.createFrom().nullItem()
-                : quarterValues.listForCompany(company.cik).map(QuarterValues::toQuarters));
+    public Uni<List<FiscalQuarterFundamentals>> fundamentals(String ticker, LocalDate asOf) {
+        return companies.findByTicker(ticker).chain(company -> {
+            if (company == null) {
+                return Uni.createFrom().nullItem();
+            }
+            if (asOf == null) {
+                return quarterValues.listForCompany(company.cik).map(QuarterValues::toQuarters);
+            }
+            return filedFacts.listFiledBy(company.cik, asOf).chain(rows -> vertx.executeBlocking(Uni.createFrom().item(() ->
+                    QuarterValues.toQuarters(Normalizer.normalize(rows.stream().map(FiledFactEntity::toFact).toList())
+                            .stream().map(value -> QuarterValues.newEntity(company.cik, value)).toList()))));
+        });
     }
 
     private static CompanyView view(CompanyEntity c) {

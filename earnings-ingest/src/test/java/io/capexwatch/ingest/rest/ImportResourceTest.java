@@ -33,6 +33,7 @@ class ImportResourceTest {
                 .body("entityName", is("ALPHABET INC."))
                 .body("quartersDerived", is(13))
                 .body("warnings", empty());
+        // Importing it stored 26 as-filed facts: 13 periods x OCF and capex, each from its original filing.
 
         String q3 = "find { it.periodEnd == '2025-09-30' }";
         given().when().get("/api/companies/googl/fundamentals")
@@ -62,6 +63,7 @@ class ImportResourceTest {
         given().contentType(ContentType.JSON).body(Samples.alphabetCompanyFacts())
                 .when().post("/api/imports")
                 .then().statusCode(200)
+                .body("factsAdded", is(0))
                 .body("valuesChanged", is(0))
                 .body("revision", is(revision));
     }

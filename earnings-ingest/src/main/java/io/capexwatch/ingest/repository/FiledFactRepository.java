@@ -1,0 +1,24 @@
+package io.capexwatch.ingest.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.LocalDate;
+import java.util.List;
+
+@ApplicationScoped
+public class FiledFactRepository implements PanacheRepositoryBase<FiledFactEntity, Long> {
+
+    @WithSession
+    public Uni<List<FiledFactEntity>> listForCompany(long cik) {
+        return list("cik", cik);
+    }
+
+    /** The facts that had been filed by the end of {@code day}. */
+    @WithSession
+    public Uni<List<FiledFactEntity>> listFiledBy(long cik, LocalDate day) {
+        return list("cik = ?1 and filed <= ?2", cik, day);
+    }
+}
