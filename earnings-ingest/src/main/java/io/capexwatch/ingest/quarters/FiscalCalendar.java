@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
  * quarters and fiscal years ending in any month come out right.
  *
  * <ul>
- *   <li>A fiscal year is the period of a 12-month fact in a 10-K; the year after the latest one starts the
- *       next day (the year in progress).</li>
+ *   <li>A fiscal year is the period of a 12-month fact in a 10-K; the next one starts the day after. A year
+ *       with no 10-K yet (the year in progress) is also recognised from 10-Qs alone, by the day its
+ *       year-to-date facts start.</li>
  *   <li>Its quarter ends are the ends of the year-to-date facts in 10-Qs that start on the fiscal year's
  *       first day; the fourth quarter ends with the year. 12-month facts in 10-Qs (trailing twelve months)
  *       start elsewhere and are never taken for a quarter.</li>
@@ -85,23 +86,51 @@ public final class FiscalCalendar {
                 .filter(XbrlFact::fromAnnualReport)
                 .filter(f -> f.durationDays() >= MIN_YEAR_DAYS && f.durationDays() <= MAX_YEAR_DAYS)
                 .collect(Collectors.groupingBy(XbrlFact::start));
+        TreeSet<LocalDate> starts = new TreeSet<>(annualByStart.keySet());
+        annualByStart.values().forEach(facts -> facts.forEach(f -> starts.add(f.end().plusDays(1))));
+        starts.addAll(yearToDateStarts(periodic));
+
         TreeMap<LocalDate, Year> years = new TreeMap<>();
-        LocalDate lastEnd = null;
-        for (LocalDate start : new TreeSet<>(annualByStart.keySet())) {
-            if (lastEnd != null && !start.isAfter(lastEnd)) {
-                continue; // overlaps the year before (a changed fiscal year end): keep the earlier one
+        Year previous = null;
+        for (LocalDate start : starts) {
+            if (previous != null && previous.end != null && !start.isAfter(previous.end)) {
+                continue; // inside the year before (a changed fiscal year end): keep the earlier year
             }
-            List<XbrlFact> candidates = annualByStart.get(start);
-            LocalDate end = mostReported(candidates, XbrlFact::end);
-            int label = label(candidates.stream().filter(f -> f.end().equals(end)).toList(), end);
-            years.put(start, new Year(start, end, label));
-            lastEnd = end;
-        }
-        if (lastEnd != null) {
-            Year last = years.lastEntry().getValue();
-            years.put(lastEnd.plusDays(1), new Year(lastEnd.plusDays(1), null, last.label + 1));
+            List<XbrlFact> annual = annualByStart.getOrDefault(start, List.of());
+            LocalDate end = annual.isEmpty() ? null : mostReported(annual, XbrlFact::end);
+            int label = annual.isEmpty()
+                    ? (previous != null ? previous.label + 1 : interimLabel(periodic, start))
+                    : label(annual.stream().filter(f -> f.end().equals(end)).toList(), end);
+            previous = new Year(start, end, label);
+            years.put(start, previous);
         }
         return years;
+    }
+
+    /**
+     * Fiscal-year starts seen in 10-Qs alone (a year whose 10-K is not there yet, or a company with no
+     * 10-K in the document): a day on which facts for two or more different period ends start is the
+     * start of a year-to-date chain. Trailing-twelve-month or discrete-quarter facts start on a day with
+     * one end only.
+     */
+    private static List<LocalDate> yearToDateStarts(List<XbrlFact> periodic) {
+        return periodic.stream()
+                .filter(XbrlFact::fromQuarterlyReport)
+                .filter(f -> f.durationDays() < MIN_YEAR_DAYS)
+                .collect(Collectors.groupingBy(XbrlFact::start, Collectors.mapping(XbrlFact::end, Collectors.toSet())))
+                .entrySet().stream()
+                .filter(e -> e.getValue().size() >= 2)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** A year known only from 10-Qs: the fy of the earliest 10-Q with a fact starting on its first day. */
+    private static int interimLabel(List<XbrlFact> periodic, LocalDate start) {
+        return periodic.stream()
+                .filter(f -> f.start().equals(start) && f.fy() != null)
+                .min(Comparator.comparing(XbrlFact::filed))
+                .map(XbrlFact::fy)
+                .orElse(start.plusMonths(11).getYear());
     }
 
     /** The fy of the earliest 10-K that reported the year; the end date's year where that is missing. */
