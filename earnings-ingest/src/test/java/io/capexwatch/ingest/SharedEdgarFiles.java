@@ -13,9 +13,12 @@ public final class SharedEdgarFiles {
     private SharedEdgarFiles() {
     }
 
+    public static Path dir() {
+        return Path.of(System.getProperty("capexwatch.shared.edgar", "../../shared/edgar"));
+    }
+
     public static Path require(String name) {
-        Path dir = Path.of(System.getProperty("capexwatch.shared.edgar", "../../shared/edgar"));
-        Path file = dir.resolve(name);
+        Path file = dir().resolve(name);
         Assumptions.assumeTrue(Files.isReadable(file),
                 "skipped: real EDGAR file " + file.toAbsolutePath() + " is absent (see ../shared/edgar/SOURCES.md)");
         return file;

@@ -2,10 +2,13 @@ package io.capexwatch.ingest.repository;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** A watched company and the outbox state of its quarters. */
 @Entity
@@ -28,6 +31,43 @@ public class CompanyEntity {
 
     @Column(name = "last_import_at")
     public Instant lastImportAt;
+
+    @Column(name = "last_poll_at")
+    public Instant lastPollAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "poll_status", nullable = false)
+    public PollStatus pollStatus = PollStatus.AWAITING_FIRST_POLL;
+
+    @Column(name = "poll_detail")
+    public String pollDetail;
+
+    @Column(name = "last_filing_accession")
+    public String lastFilingAccession;
+
+    @Column(name = "last_filing_form")
+    public String lastFilingForm;
+
+    @Column(name = "last_filing_date")
+    public LocalDate lastFilingDate;
+
+    @Column(name = "results_release_accession")
+    public String resultsReleaseAccession;
+
+    @Column(name = "results_release_date")
+    public LocalDate resultsReleaseDate;
+
+    @Column(name = "submissions_etag")
+    public String submissionsEtag;
+
+    @Column(name = "submissions_last_modified")
+    public String submissionsLastModified;
+
+    @Column(name = "facts_etag")
+    public String factsEtag;
+
+    @Column(name = "facts_last_modified")
+    public String factsLastModified;
 
     public boolean unpublished() {
         return revision > publishedRevision;

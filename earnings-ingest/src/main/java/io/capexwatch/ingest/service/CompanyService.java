@@ -56,6 +56,11 @@ public class CompanyService {
     }
 
     private static CompanyView view(CompanyEntity c) {
-        return new CompanyView(c.ticker, c.cik, c.entityName, c.revision, c.publishedRevision, c.lastImportAt);
+        return new CompanyView(c.ticker, c.cik, c.entityName, c.revision, c.publishedRevision, c.lastImportAt,
+                c.lastPollAt, c.pollStatus, c.pollDetail,
+                c.lastFilingAccession == null ? null
+                        : new CompanyView.FilingView(c.lastFilingAccession, c.lastFilingForm, c.lastFilingDate),
+                c.resultsReleaseAccession == null ? null
+                        : new CompanyView.FilingView(c.resultsReleaseAccession, "8-K", c.resultsReleaseDate));
     }
 }

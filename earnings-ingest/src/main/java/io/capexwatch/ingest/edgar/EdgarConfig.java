@@ -1,0 +1,44 @@
+package io.capexwatch.ingest.edgar;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** SEC EDGAR access ({@code capexwatch.edgar.*}), within the SEC's fair-access rules. */
+@ConfigMapping(prefix = "capexwatch.edgar")
+public interface EdgarConfig {
+    /** The SEC allows at most 10 requests per second per user, across the whole service. */
+    double FAIR_ACCESS_MAX_RATE = 10.0;
+
+    @WithDefault("https://data.sec.gov")
+    String baseUrl();
+
+    /** "Company Name contact@example.com", as the SEC requires. Without it the service does not poll. */
+    Optional<String> userAgent();
+
+    @WithDefault("true")
+    boolean pollingEnabled();
+
+    /** How often every watched company is checked; 60s suits earnings week. */
+    @WithDefault("300s")
+    Duration pollInterval();
+
+    @WithDefault("10s")
+    Duration firstPollDelay();
+
+    /** Requests per second across the service; at most 10. */
+    @WithDefault("5")
+    double requestsPerSecond();
+
+    @WithDefault("20s")
+    Duration timeout();
+
+    /** Retries after a 403 (rate threshold), 429, 5xx or connection error, with exponential backoff. */
+    @WithDefault("4")
+    int maxRetries();
+
+    @WithDefault("2s")
+    Duration initialBackoff();
+}
