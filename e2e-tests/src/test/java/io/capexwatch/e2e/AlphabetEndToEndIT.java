@@ -1,12 +1,13 @@
 package io.capexwatch.e2e;
 
 import io.capexwatch.localinfra.launch.CapexWatchSystem;
+import io.capexwatch.localinfra.launch.CompanyFactsUploader;
 import io.capexwatch.localinfra.launch.Service;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Black box: the three packaged services as separate processes on one set of real infrastructure.
@@ -46,12 +48,10 @@ class AlphabetEndToEndIT {
     }
 
     @Test
-    void alphabetFromCompanyFactsToVerdict() throws Exception {
-        given().baseUri(system.url(Service.EARNINGS_INGEST))
-                .contentType(ContentType.JSON).body(Files.readAllBytes(companyFacts))
-                .when().post("/api/imports")
-                .then().statusCode(200)
-                .body("ticker", is("GOOGL"));
+    void alphabetFromCompanyFactsToVerdict(@TempDir Path folder) throws Exception {
+        // Through the command-line folder import (./capex-watch import DIR URL), the same API as any client.
+        Files.copy(companyFacts, folder.resolve(companyFacts.getFileName()));
+        assertEquals(0, new CompanyFactsUploader(system.url(Service.EARNINGS_INGEST)).uploadFolder(folder));
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 given().baseUri(system.url(Service.VERDICT_API)).get("/api/verdicts/GOOGL")

@@ -1,17 +1,8 @@
 package io.capexwatch.localinfra.launch;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 /**
  * {@code ./capex-watch up}: starts the infrastructure and the three services, loads the sample
@@ -39,7 +30,12 @@ public final class CapexWatchUp {
             stopped.countDown();
         }, "capex-watch-stop"));
 
-        loadSamples(system.url(Service.EARNINGS_INGEST), root.resolve("samples").resolve("companyfacts"));
+        // The shipped samples are always imported (idempotent); with a User-Agent contact the service also
+        // polls live EDGAR, which brings every watched company once it is reachable.
+        new CompanyFactsUploader(system.url(Service.EARNINGS_INGEST)).uploadFolder(root.resolve("samples").resolve("companyfacts"));
+        String edgar = env.getOrDefault("CAPEXWATCH_EDGAR_USER_AGENT", "").isBlank()
+                ? "off (set CAPEXWATCH_EDGAR_USER_AGENT=\"Your Name you@example.com\" to poll data.sec.gov)"
+                : "on, as \"" + env.get("CAPEXWATCH_EDGAR_USER_AGENT") + "\"";
         String verdicts = system.url(Service.VERDICT_API);
         System.out.println("""
 
@@ -50,8 +46,9 @@ public final class CapexWatchUp {
                   fundamentals    %3$s/api/companies/GOOGL/fundamentals
                   import          curl -H 'Content-Type: application/json' --data-binary @CIK0001652044.json %3$s/api/imports
                   OpenAPI         %1$s/q/openapi  %2$s/q/openapi  %3$s/q/openapi
+                  EDGAR polling   %4$s
                 Ctrl-C stops everything.
-                """.formatted(verdicts, system.url(Service.CAPEX_TRACKER), system.url(Service.EARNINGS_INGEST)));
+                """.formatted(verdicts, system.url(Service.CAPEX_TRACKER), system.url(Service.EARNINGS_INGEST), edgar));
         stopped.await();
     }
 
@@ -62,23 +59,5 @@ public final class CapexWatchUp {
             case CAPEX_TRACKER -> "CAPEXWATCH_TRACKER_PORT";
         };
         return Integer.parseInt(env.getOrDefault(key, Integer.toString(service.defaultPort())));
-    }
-
-    /** EDGAR itself is not polled yet: the shipped sample documents are imported (idempotent on restart). */
-    private static void loadSamples(String ingestUrl, Path dir) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        }
-        for (Path file : files) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(ingestUrl + "/api/imports"))
-                    .header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofFile(file))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            System.out.println("capex-watch: imported " + file.getFileName() + ": HTTP " + response.statusCode()
-                    + " " + response.body());
-        }
     }
 }
