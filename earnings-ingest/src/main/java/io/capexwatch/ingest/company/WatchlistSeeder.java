@@ -14,7 +14,10 @@ import org.jboss.logging.Logger;
 import java.util.List;
 import java.util.Map;
 
-/** Adds the configured watchlist companies that are not in the database yet; never removes any. */
+/**
+ * Adds the configured watchlist companies that are not in the database yet; never removes any, and never
+ * brings back one an admin removed.
+ */
 @ApplicationScoped
 public class WatchlistSeeder {
     private static final Logger LOG = Logger.getLogger(WatchlistSeeder.class);

@@ -23,6 +23,10 @@ public class CompanyEntity {
     @Column(name = "entity_name")
     public String entityName;
 
+    /** False once removed from the watchlist: no longer polled, data kept. */
+    @Column(nullable = false)
+    public boolean watched = true;
+
     @Column(nullable = false)
     public long revision;
 

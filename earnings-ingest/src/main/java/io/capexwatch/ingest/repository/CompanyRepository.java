@@ -15,9 +15,10 @@ public class CompanyRepository implements PanacheRepositoryBase<CompanyEntity, L
         return find("upper(ticker)", ticker.toUpperCase()).firstResult();
     }
 
+    /** The watched companies. */
     @WithSession
     public Uni<List<CompanyEntity>> listByTicker() {
-        return list("order by ticker");
+        return list("watched = true order by ticker");
     }
 
     @WithSession

@@ -4,14 +4,20 @@ import io.capexwatch.contracts.messages.FiscalQuarterFundamentals;
 import io.capexwatch.contracts.problem.ProblemException;
 import io.capexwatch.ingest.service.CompanyService;
 import io.capexwatch.ingest.service.CompanyView;
+import io.capexwatch.ingest.service.WatchlistService;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -20,14 +26,40 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class CompanyResource {
     private final CompanyService companies;
+    private final WatchlistService watchlist;
 
-    public CompanyResource(CompanyService companies) {
+    public CompanyResource(CompanyService companies, WatchlistService watchlist) {
         this.companies = companies;
+        this.watchlist = watchlist;
     }
 
+    /** The watched companies with their EDGAR status: last filing, last poll, results released. */
     @GET
     public Uni<List<CompanyView>> list() {
         return companies.list();
+    }
+
+    public record NewCompany(String ticker, long cik) {
+    }
+
+    /** Adds a company to the watchlist (by ticker and SEC CIK); it is polled from the next cycle on. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> add(NewCompany company) {
+        if (company == null) {
+            throw ProblemException.badRequest("invalid-company", "a body {\"ticker\": ..., \"cik\": ...} is required", List.of());
+        }
+        WatchlistService.validate(company.ticker(), company.cik());
+        return watchlist.add(company.ticker(), company.cik())
+                .map(added -> Response.created(URI.create("/api/companies/" + added.ticker + "/fundamentals"))
+                        .entity(new NewCompany(added.ticker, added.cik)).build());
+    }
+
+    /** Stops watching a company; its stored filings and quarters stay. */
+    @DELETE
+    @Path("/{ticker}")
+    public Uni<Response> remove(@PathParam("ticker") String ticker) {
+        return watchlist.remove(ticker).replaceWith(Response.noContent().build());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.capexwatch.ingest.service;
 
+import io.capexwatch.contracts.problem.Problem;
 import io.capexwatch.contracts.problem.ProblemException;
 import io.capexwatch.ingest.edgar.CompanyFacts;
 import io.capexwatch.ingest.edgar.XbrlFact;
@@ -51,7 +52,13 @@ public class ImportService {
 
     @WithTransaction
     public Uni<ImportResult> store(CompanyFacts facts) {
+        if (facts.factsByConcept().isEmpty() && facts.warnings().stream().anyMatch(w -> w.startsWith("NON_USD_UNIT"))) {
+            return Uni.createFrom().failure(new ProblemException(Problem.of(422, "non-usd-units", "Not in USD",
+                    "the document reports the tracked concepts only in other currencies; capex-watch compares USD figures")
+                    .withErrors(facts.warnings())));
+        }
         return companies.findById(facts.cik())
+                .map(company -> company == null || !company.watched ? null : company)
                 .onItem().ifNull().failWith(() -> new ProblemException(422, "unknown-company", "Unknown company",
                         "CIK " + facts.cik() + " (" + facts.entityName() + ") is not on the watchlist"))
                 .chain(company -> filedFacts.listForCompany(company.cik).chain(stored -> {
