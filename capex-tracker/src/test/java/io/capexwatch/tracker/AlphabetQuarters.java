@@ -21,17 +21,17 @@ public final class AlphabetQuarters {
     public static final long CIK = 1_652_044L;
     private static final long MILLION = 1_000_000L;
 
-    /** period end, OCF, capex, filing accession, form, filed. */
+    /** period end, OCF, capex, filing accession, form, filed, revenue, depreciation. */
     private static final Object[][] QUARTERS = {
-            {"2024-03-31", 28_848, 12_012, "0001652044-24-000053", "10-Q", "2024-04-26"},
-            {"2024-06-30", 26_640, 13_186, "0001652044-24-000079", "10-Q", "2024-07-24"},
-            {"2024-09-30", 30_698, 13_061, "0001652044-24-000118", "10-Q", "2024-10-30"},
-            {"2024-12-31", 39_113, 14_276, "0001652044-25-000014", "10-K", "2025-02-05"},
-            {"2025-03-31", 36_150, 17_197, "0001652044-25-000043", "10-Q", "2025-04-25"},
-            {"2025-06-30", 27_747, 22_446, "0001652044-25-000062", "10-Q", "2025-07-24"},
-            {"2025-09-30", 48_414, 23_953, "0001652044-25-000091", "10-Q", "2025-10-30"},
-            {"2025-12-31", 52_402, 27_851, "0001652044-26-000018", "10-K", "2026-02-05"},
-            {"2026-03-31", 45_790, 35_674, "0001652044-26-000048", "10-Q", "2026-04-30"},
+            {"2024-03-31", 28_848, 12_012, "0001652044-24-000053", "10-Q", "2024-04-26", 80_539, 3_413},
+            {"2024-06-30", 26_640, 13_186, "0001652044-24-000079", "10-Q", "2024-07-24", 84_742, 3_708},
+            {"2024-09-30", 30_698, 13_061, "0001652044-24-000118", "10-Q", "2024-10-30", 88_268, 3_985},
+            {"2024-12-31", 39_113, 14_276, "0001652044-25-000014", "10-K", "2025-02-05", 96_469, 4_205},
+            {"2025-03-31", 36_150, 17_197, "0001652044-25-000043", "10-Q", "2025-04-25", 90_234, 4_487},
+            {"2025-06-30", 27_747, 22_446, "0001652044-25-000062", "10-Q", "2025-07-24", 96_428, 4_998},
+            {"2025-09-30", 48_414, 23_953, "0001652044-25-000091", "10-Q", "2025-10-30", 102_346, 5_611},
+            {"2025-12-31", 52_402, 27_851, "0001652044-26-000018", "10-K", "2026-02-05", 113_829, 6_040},
+            {"2026-03-31", 45_790, 35_674, "0001652044-26-000048", "10-Q", "2026-04-30", 109_896, 6_482},
     };
 
     private AlphabetQuarters() {
@@ -42,7 +42,13 @@ public final class AlphabetQuarters {
         for (Object[] row : QUARTERS) {
             LocalDate end = LocalDate.parse((String) row[0]);
             Filing filing = new Filing((String) row[3], (String) row[4], LocalDate.parse((String) row[5]));
-            quarters.add(quarter(end, ((Integer) row[1]) * MILLION, ((Integer) row[2]) * MILLION, filing));
+            FiscalQuarterFundamentals q = quarter(end, ((Integer) row[1]) * MILLION, ((Integer) row[2]) * MILLION, filing);
+            Map<FundamentalMetric, QuarterValue> values = new java.util.EnumMap<>(q.values());
+            values.put(FundamentalMetric.REVENUE, new QuarterValue(((Integer) row[6]) * MILLION,
+                    new Provenance("Revenues", filing, Provenance.REPORTED, List.of(), List.of())));
+            values.put(FundamentalMetric.DEPRECIATION_AND_AMORTIZATION, new QuarterValue(((Integer) row[7]) * MILLION,
+                    new Provenance("Depreciation", filing, "9M-6M", List.of(), List.of())));
+            quarters.add(new FiscalQuarterFundamentals(q.fiscalYear(), q.fiscalQuarter(), q.periodStart(), end, values));
         }
         return quarters;
     }

@@ -68,7 +68,11 @@ class AlphabetEndToEndIT {
                 .body(Q3_2025 + ".ttmFcf", equalTo(73_552_000_000L))
                 .body(Q3_2025 + ".accession", is("0001652044-25-000091"))
                 .body("rules.find { it.rule == 'capex-intensity' }.inputs.ttmCapex", equalTo(109_924_000_000L))
-                .body("rules.find { it.rule == 'capex-intensity' }.outcome", is("WATCH"));
+                .body("rules.find { it.rule == 'capex-intensity' }.outcome", is("WATCH"))
+                // Revenue and depreciation flow through as well: the real filings drive these two rules.
+                .body("rules.find { it.rule == 'monetization-pace' }.inputs.ttmRevenueGrowth", is(0.1745f))
+                .body("rules.find { it.rule == 'depreciation-drag' }.outcome", is("WATCH"))
+                .body("rules.find { it.rule == 'payback' }.inputs.incrementalReturn", is(0.7234f));
 
         given().baseUri(system.url(Service.VERDICT_API)).get("/api/verdicts").then()
                 .statusCode(200)

@@ -77,25 +77,44 @@ public final class MetricsCalculator {
         Long ttmFcf = ttmOcf != null ? ttmOcf - ttmCapex : null;
         BigDecimal ttmCapexToOcf = ratio(ttmCapex, ttmOcf, flags, TTM_OCF_NOT_POSITIVE);
 
+        List<FiscalQuarterFundamentals> window = index >= 3 && contiguous(sorted.subList(index - 3, index + 1))
+                ? sorted.subList(index - 3, index + 1) : List.of();
         return new QuarterMetrics(q.fiscalYear(), q.fiscalQuarter(), q.periodStart(), q.periodEnd(),
                 ocfValue, capexValue, fcf, capexToOcf, ttmOcf, ttmCapex, ttmFcf, ttmCapexToOcf,
+                value(q, FundamentalMetric.REVENUE), ttm(window, FundamentalMetric.REVENUE),
+                value(q, FundamentalMetric.DEPRECIATION_AND_AMORTIZATION),
+                ttm(window, FundamentalMetric.DEPRECIATION_AND_AMORTIZATION),
+                value(q, FundamentalMetric.DEBT_ISSUED), ttm(window, FundamentalMetric.DEBT_ISSUED),
                 latestFiling(ocf, capex), ocf == null ? null : ocf.provenance(),
                 capex == null ? null : capex.provenance(), List.copyOf(flags));
     }
 
-    /** Four quarters, each starting the day after the one before ends, each with OCF and capex. */
-    private static boolean contiguousWithInputs(List<FiscalQuarterFundamentals> window) {
-        for (int i = 0; i < window.size(); i++) {
-            FiscalQuarterFundamentals q = window.get(i);
-            if (!q.values().containsKey(FundamentalMetric.OPERATING_CASH_FLOW)
-                    || !q.values().containsKey(FundamentalMetric.CAPEX)) {
-                return false;
-            }
-            if (i > 0 && !q.periodStart().equals(window.get(i - 1).periodEnd().plusDays(1))) {
+    private static Long value(FiscalQuarterFundamentals q, FundamentalMetric metric) {
+        QuarterValue value = q.values().get(metric);
+        return value == null ? null : value.value();
+    }
+
+    /** The sum over a contiguous four-quarter window, or null if the window is empty or any quarter lacks the metric. */
+    private static Long ttm(List<FiscalQuarterFundamentals> window, FundamentalMetric metric) {
+        if (window.isEmpty() || window.stream().anyMatch(w -> !w.values().containsKey(metric))) {
+            return null;
+        }
+        return sum(window, metric);
+    }
+
+    private static boolean contiguous(List<FiscalQuarterFundamentals> window) {
+        for (int i = 1; i < window.size(); i++) {
+            if (!window.get(i).periodStart().equals(window.get(i - 1).periodEnd().plusDays(1))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Four quarters, each starting the day after the one before ends, each with OCF and capex. */
+    private static boolean contiguousWithInputs(List<FiscalQuarterFundamentals> window) {
+        return contiguous(window) && window.stream().allMatch(q -> q.values().containsKey(FundamentalMetric.OPERATING_CASH_FLOW)
+                && q.values().containsKey(FundamentalMetric.CAPEX));
     }
 
     private static long sum(List<FiscalQuarterFundamentals> window, FundamentalMetric metric) {

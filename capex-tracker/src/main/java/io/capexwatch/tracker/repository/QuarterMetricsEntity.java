@@ -58,6 +58,23 @@ public class QuarterMetricsEntity {
     @Column(name = "ttm_capex_to_ocf", precision = 12, scale = 4)
     public BigDecimal ttmCapexToOcf;
 
+    public Long revenue;
+
+    @Column(name = "ttm_revenue")
+    public Long ttmRevenue;
+
+    @Column(name = "depreciation_amortization")
+    public Long depreciationAndAmortization;
+
+    @Column(name = "ttm_depreciation_amortization")
+    public Long ttmDepreciationAndAmortization;
+
+    @Column(name = "debt_issued")
+    public Long debtIssued;
+
+    @Column(name = "ttm_debt_issued")
+    public Long ttmDebtIssued;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public Details details;
@@ -86,12 +103,19 @@ public class QuarterMetricsEntity {
         ttmCapex = m.ttmCapex();
         ttmFcf = m.ttmFcf();
         ttmCapexToOcf = m.ttmCapexToOcf();
+        revenue = m.revenue();
+        ttmRevenue = m.ttmRevenue();
+        depreciationAndAmortization = m.depreciationAndAmortization();
+        ttmDepreciationAndAmortization = m.ttmDepreciationAndAmortization();
+        debtIssued = m.debtIssued();
+        ttmDebtIssued = m.ttmDebtIssued();
         details = new Details(m.latestFiling(), m.ocfSource(), m.capexSource(), m.flags());
     }
 
     public QuarterMetrics toMetrics() {
         return new QuarterMetrics(fiscalYear, fiscalQuarter, periodStart, periodEnd, ocf, capex, fcf, capexToOcf,
-                ttmOcf, ttmCapex, ttmFcf, ttmCapexToOcf, details.latestFiling(), details.ocfSource(),
+                ttmOcf, ttmCapex, ttmFcf, ttmCapexToOcf, revenue, ttmRevenue, depreciationAndAmortization,
+                ttmDepreciationAndAmortization, debtIssued, ttmDebtIssued, details.latestFiling(), details.ocfSource(),
                 details.capexSource(), details.flags());
     }
 }

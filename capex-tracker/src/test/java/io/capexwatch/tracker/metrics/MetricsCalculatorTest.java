@@ -34,6 +34,12 @@ class MetricsCalculatorTest {
         assertEquals(new BigDecimal("0.5143"), q.ttmCapexToOcf());
         assertEquals("0001652044-25-000091", q.latestFiling().accession());
         assertEquals(List.of(), q.flags());
+        assertEquals(102_346_000_000L, q.revenue());
+        assertEquals(385_477_000_000L, q.ttmRevenue());
+        assertEquals(5_611_000_000L, q.depreciationAndAmortization());
+        assertEquals(19_301_000_000L, q.ttmDepreciationAndAmortization());
+        assertNull(q.debtIssued());
+        assertNull(q.ttmDebtIssued());
     }
 
     @Test

@@ -9,11 +9,16 @@ import java.util.List;
  * quarter and the three before it, only when all four are present and contiguous). Ratios are
  * {@code null} where they would divide by zero or by a negative operating cash flow; {@code flags} says why.
  *
+ * Revenue, depreciation and amortization and debt issued are {@code null} where the company did not
+ * report them for the quarter (their TTM where any of the four quarters lacks them).
+ *
  * @param latestFiling the most recent filing any input of this quarter was read from
  */
 public record QuarterMetrics(int fiscalYear, int fiscalQuarter, LocalDate periodStart, LocalDate periodEnd,
                              Long ocf, Long capex, Long fcf, BigDecimal capexToOcf,
                              Long ttmOcf, Long ttmCapex, Long ttmFcf, BigDecimal ttmCapexToOcf,
+                             Long revenue, Long ttmRevenue, Long depreciationAndAmortization,
+                             Long ttmDepreciationAndAmortization, Long debtIssued, Long ttmDebtIssued,
                              Filing latestFiling, Provenance ocfSource, Provenance capexSource,
                              List<String> flags) {
 }

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.math.BigDecimal;
 
-/** Rule thresholds from configuration ({@code capexwatch.rules.*}). */
+/** Rule thresholds from configuration ({@code capexwatch.rules.*}); the defaults are {@link Thresholds#DEFAULTS}. */
 @ConfigMapping(prefix = "capexwatch.rules")
 public interface RulesConfig {
     @WithDefault("0.60")
@@ -17,7 +17,23 @@ public interface RulesConfig {
     @WithDefault("0.25")
     BigDecimal fcfDeclineWatch();
 
+    @WithDefault("0.00")
+    BigDecimal cashEngineWatch();
+
+    @WithDefault("-0.10")
+    BigDecimal cashEngineSlipping();
+
+    @WithDefault("0.40")
+    BigDecimal monetizationGapWatch();
+
+    @WithDefault("0.10")
+    BigDecimal paybackHurdle();
+
+    @WithDefault("0.15")
+    BigDecimal depreciationGapWatch();
+
     default Thresholds thresholds() {
-        return new Thresholds(capexIntensityWatch(), capexIntensitySlipping(), fcfDeclineWatch());
+        return new Thresholds(capexIntensityWatch(), capexIntensitySlipping(), fcfDeclineWatch(), cashEngineWatch(),
+                cashEngineSlipping(), monetizationGapWatch(), paybackHurdle(), depreciationGapWatch());
     }
 }

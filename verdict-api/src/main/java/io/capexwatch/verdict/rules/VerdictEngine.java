@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Evaluates the rules on the latest quarter. The verdict is SLIPPING if any rule says slipping, WATCH if
+ * Evaluates the seven rules on the latest quarter. The verdict is SLIPPING if any rule says slipping, WATCH if
  * any says watch, else ON_SCHEDULE; INSUFFICIENT_DATA when the latest quarter or the same quarter a year
  * earlier lacks complete trailing-twelve-month figures (eight contiguous quarters).
  */
 public final class VerdictEngine {
-    private static final List<Rule> RULES = List.of(new CapexIntensityRule(), new FreeCashFlowTrendRule());
+    private static final List<Rule> RULES = List.of(new CapexIntensityRule(), new FreeCashFlowTrendRule(),
+            new CashEngineRule(), new MonetizationPaceRule(), new PaybackRule(), new DepreciationDragRule(),
+            new DebtFundedBuildOutRule());
 
     private VerdictEngine() {
     }
@@ -24,15 +26,15 @@ public final class VerdictEngine {
             return new Evaluation(VerdictState.INSUFFICIENT_DATA, null, List.of(), "no quarters yet");
         }
         QuarterMetrics latest = sorted.getLast();
-        Optional<QuarterMetrics> yearAgo = sorted.stream()
-                .filter(q -> q.fiscalYear() == latest.fiscalYear() - 1 && q.fiscalQuarter() == latest.fiscalQuarter())
-                .findFirst();
+        Optional<QuarterMetrics> yearAgo = sameQuarterYearBefore(sorted, latest);
         if (!complete(latest) || yearAgo.isEmpty() || !complete(yearAgo.get())) {
             return new Evaluation(VerdictState.INSUFFICIENT_DATA, latest, List.of(),
                     "needs trailing-twelve-month figures for FY" + latest.fiscalYear() + " Q" + latest.fiscalQuarter()
                             + " and the same quarter a year earlier (eight contiguous quarters)");
         }
-        YearOverYear quarters = new YearOverYear(latest, yearAgo.get());
+        QuarterMetrics previous = sorted.size() >= 2 ? sorted.get(sorted.size() - 2) : null;
+        QuarterMetrics previousYearAgo = previous == null ? null : sameQuarterYearBefore(sorted, previous).orElse(null);
+        YearOverYear quarters = new YearOverYear(latest, yearAgo.get(), previous, previousYearAgo);
         List<RuleResult> results = RULES.stream().map(rule -> rule.evaluate(quarters, thresholds)).toList();
         RuleOutcome worst = results.stream().map(RuleResult::outcome).reduce(RuleOutcome.OK, RuleOutcome::worst);
         VerdictState state = switch (worst) {
@@ -41,6 +43,12 @@ public final class VerdictEngine {
             case SLIPPING -> VerdictState.SLIPPING;
         };
         return new Evaluation(state, latest, results, null);
+    }
+
+    private static Optional<QuarterMetrics> sameQuarterYearBefore(List<QuarterMetrics> sorted, QuarterMetrics q) {
+        return sorted.stream()
+                .filter(other -> other.fiscalYear() == q.fiscalYear() - 1 && other.fiscalQuarter() == q.fiscalQuarter())
+                .findFirst();
     }
 
     private static boolean complete(QuarterMetrics q) {

@@ -45,10 +45,10 @@ class MetricsToVerdictTest {
 
     @Test
     void aMetricsSnapshotBecomesAnExplainedVerdictAndDuplicatesChangeNothing() throws Exception {
-        // Up to 2025 Q4 first: ON_SCHEDULE; then 2026 Q1 arrives and the state flips to WATCH.
-        send(AlphabetMetrics.snapshot(10, AlphabetMetrics.quarters().subList(0, 8)));
+        // 2024 alone first: no year-ago TTM, INSUFFICIENT_DATA; then the full series arrives: WATCH.
+        send(AlphabetMetrics.snapshot(10, AlphabetMetrics.quarters().subList(0, 4)));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/verdicts/GOOGL")
-                .then().statusCode(200).body("state", is("ON_SCHEDULE")));
+                .then().statusCode(200).body("state", is("INSUFFICIENT_DATA")));
         send(AlphabetMetrics.snapshot(11, AlphabetMetrics.quarters()));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/verdicts/googl")
                 .then().statusCode(200).body("state", is("WATCH")));
@@ -62,13 +62,14 @@ class MetricsToVerdictTest {
                 .body("fiscalQuarter", is(1))
                 .body("periodEnd", is("2026-03-31"))
                 .body("basedOn.accession", is("0001652044-26-000048"))
-                .body("previousState", is("ON_SCHEDULE"))
+                .body("previousState", is("INSUFFICIENT_DATA"))
                 .body("stateReason", nullValue())
                 .body("metricsRevision", is(11))
-                .body("rules.rule", equalTo(List.of("capex-intensity", "free-cash-flow")))
-                .body("rules[0].outcome", is("WATCH"))
+                .body("rules.rule", equalTo(List.of("capex-intensity", "free-cash-flow", "cash-engine",
+                        "monetization-pace", "payback", "depreciation-drag", "debt-funded-build-out")))
+                .body("rules.outcome", equalTo(List.of("WATCH", "OK", "OK", "WATCH", "OK", "WATCH", "OK")))
                 .body("rules[0].inputs.ttmCapex", equalTo(109_924_000_000L))
-                .body("rules[1].outcome", is("OK"))
+                .body("rules[4].inputs.incrementalReturn", is(0.7234f))
                 .body("quarters.size()", is(9))
                 .body(q3 + ".fcf", equalTo(24_461_000_000L))
                 .body(q3 + ".ttmFcf", equalTo(73_552_000_000L));
@@ -78,13 +79,13 @@ class MetricsToVerdictTest {
 
         // A redelivery and an older revision change nothing: still two evaluations in the history.
         send(AlphabetMetrics.snapshot(11, AlphabetMetrics.quarters()));
-        send(AlphabetMetrics.snapshot(9, AlphabetMetrics.quarters().subList(0, 8)));
+        send(AlphabetMetrics.snapshot(9, AlphabetMetrics.quarters().subList(0, 4)));
         send(AlphabetMetrics.snapshot(12, AlphabetMetrics.quarters()));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/verdicts/GOOGL/history")
                 .then().body("metricsRevision", equalTo(List.of(12, 11, 10))));
         given().get("/api/verdicts/GOOGL/history").then()
-                .body("state", equalTo(List.of("WATCH", "WATCH", "ON_SCHEDULE")))
-                .body("[0].previousState", is("ON_SCHEDULE"))
+                .body("state", equalTo(List.of("WATCH", "WATCH", "INSUFFICIENT_DATA")))
+                .body("[0].previousState", is("INSUFFICIENT_DATA"))
                 .body("[0].stateSince", equalTo(given().get("/api/verdicts/GOOGL/history").path("[1].stateSince")));
     }
 

@@ -9,7 +9,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,33 +21,52 @@ class VerdictEngineTest {
     private static final LocalDate NOW = LocalDate.parse("2026-03-31");
     private static final LocalDate YEAR_AGO = LocalDate.parse("2025-03-31");
 
-    @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource({
-            "2025-03-31, ON_SCHEDULE",
-            "2025-06-30, ON_SCHEDULE",
-            "2025-09-30, ON_SCHEDULE",
-            "2025-12-31, ON_SCHEDULE",
-            "2026-03-31, WATCH",
+    /** Alphabet quarter by quarter: which rules say WATCH (none says SLIPPING). */
+    @ParameterizedTest(name = "{0}: {1} [{2}]")
+    @CsvSource(delimiter = '|', value = {
+            "2025-03-31 | WATCH | depreciation-drag",
+            "2025-06-30 | WATCH | depreciation-drag",
+            "2025-09-30 | WATCH | depreciation-drag",
+            "2025-12-31 | WATCH | monetization-pace depreciation-drag",
+            "2026-03-31 | WATCH | capex-intensity monetization-pace depreciation-drag",
     })
-    void alphabetQuarterByQuarter(LocalDate end, VerdictState expected) {
+    void alphabetQuarterByQuarter(LocalDate end, VerdictState expected, String watching) {
         List<QuarterMetrics> upTo = AlphabetMetrics.quarters().stream().filter(q -> !q.periodEnd().isAfter(end)).toList();
-        assertEquals(expected, VerdictEngine.evaluate(upTo, Thresholds.DEFAULTS).state());
+        VerdictEngine.Evaluation evaluation = VerdictEngine.evaluate(upTo, Thresholds.DEFAULTS);
+        assertEquals(expected, evaluation.state());
+        assertEquals(7, evaluation.rules().size());
+        assertEquals(watching, evaluation.rules().stream().filter(r -> r.outcome() != RuleOutcome.OK)
+                .map(RuleResult::rule).collect(Collectors.joining(" ")));
     }
 
     @Test
-    void alphabet2026Q1IsWatchOnCapexIntensityAlone() {
-        VerdictEngine.Evaluation evaluation = VerdictEngine.evaluate(AlphabetMetrics.quarters(), Thresholds.DEFAULTS);
-        RuleResult intensity = evaluation.rules().get(0);
-        assertEquals(CapexIntensityRule.NAME, intensity.rule());
-        assertEquals(RuleOutcome.WATCH, intensity.outcome());
+    void alphabet2026Q1RulesExplainThemselves() {
+        Map<String, RuleResult> rules = VerdictEngine.evaluate(AlphabetMetrics.quarters(), Thresholds.DEFAULTS).rules()
+                .stream().collect(Collectors.toMap(RuleResult::rule, r -> r));
+        RuleResult intensity = rules.get(CapexIntensityRule.NAME);
         assertEquals(new BigDecimal("0.6305"), intensity.inputs().get("ttmCapexToOcf"));
         assertEquals("TTM capex is 63% of TTM operating cash flow (watch at 60%, slipping at 85%).", intensity.sentence());
-        RuleResult fcf = evaluation.rules().get(1);
-        assertEquals(RuleOutcome.OK, fcf.outcome());
+        RuleResult fcf = rules.get(FreeCashFlowTrendRule.NAME);
         assertEquals(64_429_000_000L, fcf.inputs().get("ttmFcf"));
-        assertEquals(74_881_000_000L, fcf.inputs().get("ttmFcfYearAgo"));
         assertEquals(new BigDecimal("-0.1396"), fcf.inputs().get("yearOverYearChange"));
         assertEquals("TTM free cash flow of $64.4B is down 14% year over year (watch when down more than 25%).", fcf.sentence());
+        RuleResult cash = rules.get(CashEngineRule.NAME);
+        assertEquals(new BigDecimal("0.3149"), cash.inputs().get("yearOverYearGrowth"));
+        RuleResult pace = rules.get(MonetizationPaceRule.NAME);
+        assertEquals(new BigDecimal("0.9044"), pace.inputs().get("ttmCapexGrowth"));
+        assertEquals(new BigDecimal("0.1745"), pace.inputs().get("ttmRevenueGrowth"));
+        assertEquals(new BigDecimal("0.7299"), pace.inputs().get("gap"));
+        assertEquals(new BigDecimal("0.5898"), pace.inputs().get("gapPreviousQuarter"));
+        RuleResult payback = rules.get(PaybackRule.NAME);
+        assertEquals(new BigDecimal("0.7234"), payback.inputs().get("incrementalReturn"));
+        assertEquals("Each dollar of capex in the year before brought 72 cents of new operating cash flow this year "
+                + "(hurdle 10 cents, on schedule from 20 cents).", payback.sentence());
+        RuleResult drag = rules.get(DepreciationDragRule.NAME);
+        assertEquals(new BigDecimal("0.4117"), drag.inputs().get("ttmDepreciationAndAmortizationGrowth"));
+        assertEquals(new BigDecimal("0.2372"), drag.inputs().get("gap"));
+        RuleResult debt = rules.get(DebtFundedBuildOutRule.NAME);
+        assertEquals(RuleOutcome.OK, debt.outcome());
+        assertEquals(0L, debt.inputs().get("fundingGap"));
     }
 
     @ParameterizedTest(name = "capex/OCF {0}/{1} -> {2}")
@@ -59,7 +80,7 @@ class VerdictEngineTest {
             "1, -5, SLIPPING",
     })
     void capexIntensityAtItsBoundaries(long ttmCapex, long ttmOcf, RuleOutcome expected) {
-        RuleResult result = new CapexIntensityRule().evaluate(pair(ttmOcf, ttmCapex, 1_000), Thresholds.DEFAULTS);
+        RuleResult result = new CapexIntensityRule().evaluate(pair(ttmOcf, ttmCapex, 1_000, 0), Thresholds.DEFAULTS);
         assertEquals(expected, result.outcome());
     }
 
@@ -74,10 +95,80 @@ class VerdictEngineTest {
             "20000, 10000, OK",
     })
     void freeCashFlowTrendAtItsBoundaries(long ttmFcf, long ttmFcfYearAgo, RuleOutcome expected) {
-        // OCF fixed at 100,000; capex set so that FCF is what the row says.
         YearOverYear quarters = new YearOverYear(metrics(NOW, 100_000, 100_000 - ttmFcf),
                 metrics(YEAR_AGO, 100_000, 100_000 - ttmFcfYearAgo));
         assertEquals(expected, new FreeCashFlowTrendRule().evaluate(quarters, Thresholds.DEFAULTS).outcome());
+    }
+
+    @ParameterizedTest(name = "OCF {0} vs {1} -> {2}")
+    @CsvSource({
+            "10000, 10000, OK",
+            "9999, 10000, WATCH",
+            "9000, 10000, WATCH",
+            "8999, 10000, SLIPPING",
+            "5, -10, OK",
+            "-5, -10, SLIPPING",
+    })
+    void cashEngineAtItsBoundaries(long ttmOcf, long ttmOcfYearAgo, RuleOutcome expected) {
+        YearOverYear quarters = new YearOverYear(metrics(NOW, ttmOcf, 0), metrics(YEAR_AGO, ttmOcfYearAgo, 0));
+        assertEquals(expected, new CashEngineRule().evaluate(quarters, Thresholds.DEFAULTS).outcome());
+    }
+
+    @ParameterizedTest(name = "OCF gain {0} on capex {1} -> {2}")
+    @CsvSource({
+            "2000, 10000, OK",
+            "1999, 10000, WATCH",
+            "1000, 10000, WATCH",
+            "999, 10000, SLIPPING",
+            "-500, 10000, SLIPPING",
+            "100, 0, OK",
+    })
+    void paybackAtItsBoundaries(long ocfGain, long ttmCapexYearAgo, RuleOutcome expected) {
+        YearOverYear quarters = new YearOverYear(metrics(NOW, 50_000 + ocfGain, 0), metrics(YEAR_AGO, 50_000, ttmCapexYearAgo));
+        assertEquals(expected, new PaybackRule().evaluate(quarters, Thresholds.DEFAULTS).outcome());
+    }
+
+    @ParameterizedTest(name = "capex +{0}/+{1} revenue +{2}/+{3} -> {4}")
+    @CsvSource({
+            "14001, 14001, 10000, 10000, WATCH",
+            "14000, 14001, 10000, 10000, OK",
+            "14001, 14000, 10000, 10000, OK",
+            "20000, 20000, 16001, 16001, OK",
+    })
+    void monetizationPaceNeedsTwoQuartersRunningAboveTheGap(long capexNow, long capexPrevious, long revenueNow,
+                                                            long revenuePrevious, RuleOutcome expected) {
+        // Growth in basis points over a year-ago base of 10,000: capex 14001 is +40.01%, revenue 10000 is +0%.
+        YearOverYear quarters = new YearOverYear(
+                withRevenue(metrics(NOW, 100_000, capexNow), revenueNow), withRevenue(metrics(YEAR_AGO, 100_000, 10_000), 10_000),
+                withRevenue(metrics(NOW.minusMonths(3), 100_000, capexPrevious), revenuePrevious),
+                withRevenue(metrics(YEAR_AGO.minusMonths(3), 100_000, 10_000), 10_000));
+        assertEquals(expected, new MonetizationPaceRule().evaluate(quarters, Thresholds.DEFAULTS).outcome());
+    }
+
+    @ParameterizedTest(name = "D&A {0} revenue {1} -> {2}")
+    @CsvSource({
+            "11501, 10000, WATCH",
+            "11500, 10000, OK",
+            "13000, 11500, OK",
+    })
+    void depreciationDragAtItsBoundaries(long daNow, long revenueNow, RuleOutcome expected) {
+        YearOverYear quarters = new YearOverYear(
+                AlphabetMetrics.withRevenueAndDepreciation(metrics(NOW, 100, 0), null, revenueNow, null, daNow),
+                AlphabetMetrics.withRevenueAndDepreciation(metrics(YEAR_AGO, 100, 0), null, 10_000L, null, 10_000L));
+        assertEquals(expected, new DepreciationDragRule().evaluate(quarters, Thresholds.DEFAULTS).outcome());
+    }
+
+    @ParameterizedTest(name = "capex {0} OCF {1} debt {2} -> {3}")
+    @CsvSource({
+            "100, 100, 50, OK",
+            "101, 100, 50, SLIPPING",
+            "101, 100, 0, OK",
+            "101, 100, , OK",
+    })
+    void debtFundedBuildOut(long ttmCapex, long ttmOcf, Long ttmDebtIssued, RuleOutcome expected) {
+        YearOverYear quarters = new YearOverYear(AlphabetMetrics.withDebtIssued(metrics(NOW, ttmOcf, ttmCapex), ttmDebtIssued),
+                metrics(YEAR_AGO, ttmOcf, ttmCapex));
+        assertEquals(expected, new DebtFundedBuildOutRule().evaluate(quarters, Thresholds.DEFAULTS).outcome());
     }
 
     @Test
@@ -94,7 +185,8 @@ class VerdictEngineTest {
 
     @Test
     void thresholdsComeFromConfiguration() {
-        Thresholds strict = new Thresholds(new BigDecimal("0.40"), new BigDecimal("0.60"), new BigDecimal("0.25"));
+        Thresholds strict = new Thresholds(new BigDecimal("0.40"), new BigDecimal("0.60"), new BigDecimal("0.25"),
+                BigDecimal.ZERO, new BigDecimal("-0.10"), new BigDecimal("0.40"), new BigDecimal("0.10"), new BigDecimal("0.15"));
         assertEquals(VerdictState.SLIPPING, VerdictEngine.evaluate(AlphabetMetrics.quarters(), strict).state());
     }
 
@@ -102,34 +194,41 @@ class VerdictEngineTest {
     @Test
     void moreCapexNeverImprovesTheVerdict() {
         Random random = new Random(42);
-        for (int i = 0; i < 10_000; i++) {
+        for (int i = 0; i < 20_000; i++) {
             long ocf = random.nextLong(-50_000, 200_000);
             long capex = random.nextLong(0, 200_000);
             long ocfYearAgo = random.nextLong(-50_000, 200_000);
             long capexYearAgo = random.nextLong(0, 200_000);
+            long revenue = random.nextLong(1, 400_000);
+            long revenueYearAgo = random.nextLong(1, 400_000);
+            Long debt = random.nextBoolean() ? null : random.nextLong(0, 50_000);
             long more = capex + random.nextLong(1, 50_000);
-            VerdictState before = evaluate(ocf, capex, ocfYearAgo, capexYearAgo);
-            VerdictState after = evaluate(ocf, more, ocfYearAgo, capexYearAgo);
-            assertTrue(after.compareTo(before) >= 0,
-                    "capex " + capex + " -> " + more + " improved " + before + " to " + after);
+            VerdictState before = evaluate(ocf, capex, ocfYearAgo, capexYearAgo, revenue, revenueYearAgo, debt);
+            VerdictState after = evaluate(ocf, more, ocfYearAgo, capexYearAgo, revenue, revenueYearAgo, debt);
+            assertTrue(after.compareTo(before) >= 0, "capex " + capex + " -> " + more + " improved " + before + " to " + after);
         }
     }
 
-    private static VerdictState evaluate(long ocf, long capex, long ocfYearAgo, long capexYearAgo) {
-        return VerdictEngine.evaluate(List.of(metrics(YEAR_AGO, ocfYearAgo, capexYearAgo), metrics(NOW, ocf, capex)),
-                Thresholds.DEFAULTS).state();
+    private static VerdictState evaluate(long ocf, long capex, long ocfYearAgo, long capexYearAgo, long revenue,
+                                         long revenueYearAgo, Long debt) {
+        QuarterMetrics yearAgo = withRevenue(metrics(YEAR_AGO, ocfYearAgo, capexYearAgo), revenueYearAgo);
+        QuarterMetrics now = AlphabetMetrics.withDebtIssued(withRevenue(metrics(NOW, ocf, capex), revenue), debt);
+        return VerdictEngine.evaluate(List.of(yearAgo, now), Thresholds.DEFAULTS).state();
     }
 
-    private static YearOverYear pair(long ttmOcf, long ttmCapex, long ttmFcfYearAgo) {
-        return new YearOverYear(metrics(NOW, ttmOcf, ttmCapex), metrics(YEAR_AGO, ttmFcfYearAgo, 0));
+    private static YearOverYear pair(long ttmOcf, long ttmCapex, long ocfYearAgo, long capexYearAgo) {
+        return new YearOverYear(metrics(NOW, ttmOcf, ttmCapex), metrics(YEAR_AGO, ocfYearAgo, capexYearAgo));
     }
 
     private static QuarterMetrics metrics(LocalDate end, long ttmOcf, long ttmCapex) {
         return AlphabetMetrics.quarter(end, ttmOcf / 4, ttmCapex / 4, ttmOcf, ttmCapex, "0000000000-26-000001");
     }
 
+    private static QuarterMetrics withRevenue(QuarterMetrics q, long ttmRevenue) {
+        return AlphabetMetrics.withRevenueAndDepreciation(q, null, ttmRevenue, null, null);
+    }
+
     private static QuarterMetrics withoutTtm(QuarterMetrics q) {
         return AlphabetMetrics.quarter(q.periodEnd(), q.ocf(), q.capex(), null, null, q.latestFiling().accession());
     }
-
 }
