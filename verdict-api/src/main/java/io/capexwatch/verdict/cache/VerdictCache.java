@@ -1,64 +1,147 @@
 package io.capexwatch.verdict.cache;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.capexwatch.verdict.repository.VerdictEntity;
 import io.capexwatch.verdict.repository.VerdictRepository;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Current verdicts in Redis, one hash field per ticker holding the verdict JSON as served. PostgreSQL stays
- * the record: the cache is refilled from it at start-up and on a schedule, so a lost Redis write or a
- * flushed Redis heals by itself.
+ * Current verdicts: stored in Redis (hash {@value #KEY}, version counter {@value #VERSION_KEY}), announced
+ * on the Redis channel {@value #CHANNEL}, and held by every replica as an in-memory {@link VerdictSnapshot}
+ * that requests are served from. A replica refreshes its snapshot when a change is announced and, as a
+ * safety net, on a short schedule. If Redis is unreachable the last snapshot keeps being served, marked
+ * stale. PostgreSQL stays the record: Redis is refilled from it at start-up and every minute.
  */
 @ApplicationScoped
 public class VerdictCache {
     static final String KEY = "capexwatch:verdicts";
+    static final String VERSION_KEY = "capexwatch:verdicts:version";
+    static final String CHANNEL = "capexwatch:verdicts:changed";
     private static final Logger LOG = Logger.getLogger(VerdictCache.class);
 
+    private final ReactiveRedisDataSource redis;
     private final ReactiveHashCommands<String, String, String> hash;
+    private final ReactiveValueCommands<String, Long> versions;
     private final VerdictRepository verdicts;
+    private final ObjectMapper mapper;
+    private volatile VerdictSnapshot snapshot;
+    private volatile boolean stale = true;
+    private volatile Cancellable subscription;
 
-    public VerdictCache(ReactiveRedisDataSource redis, VerdictRepository verdicts) {
+    public VerdictCache(ReactiveRedisDataSource redis, VerdictRepository verdicts, ObjectMapper mapper) {
+        this.redis = redis;
         this.hash = redis.hash(String.class);
+        this.versions = redis.value(Long.class);
         this.verdicts = verdicts;
+        this.mapper = mapper;
     }
 
+    /** The snapshot to serve; null until one was ever loaded. */
+    public VerdictSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /** Whether the last attempt to read Redis failed, so the snapshot may be behind. */
+    public boolean stale() {
+        return stale;
+    }
+
+    /** Stores a new current verdict and tells every replica. */
     public Uni<Void> put(VerdictEntity verdict) {
-        return hash.hset(KEY, verdict.ticker, verdict.body).replaceWithVoid();
+        return hash.hset(KEY, verdict.ticker, verdict.body)
+                .chain(() -> versions.incr(VERSION_KEY))
+                .chain(version -> redis.pubsub(Long.class).publish(CHANNEL, version))
+                .chain(this::refresh);
     }
 
-    /** @return the verdict JSON, or null */
-    public Uni<String> get(String ticker) {
-        return hash.hget(KEY, ticker.toUpperCase());
+    /** Reads the current verdicts from Redis into a new snapshot, unless the version is unchanged. */
+    public Uni<Void> refresh() {
+        return versions.get(VERSION_KEY)
+                .chain(version -> {
+                    long current = version == null ? 0 : version;
+                    VerdictSnapshot known = snapshot;
+                    if (known != null && known.version() == current && current > 0) {
+                        return Uni.createFrom().item(known);
+                    }
+                    return hash.hgetall(KEY).map(all -> VerdictSnapshot.of(current, all, mapper));
+                })
+                .invoke(fresh -> {
+                    snapshot = fresh;
+                    if (stale) {
+                        LOG.infof("verdict snapshot loaded from Redis: version %d, %d companies", fresh.version(), fresh.byTicker().size());
+                    }
+                    stale = false;
+                })
+                .onFailure().invoke(e -> {
+                    if (!stale) {
+                        LOG.warnf("Redis unreachable, serving the last verdict snapshot as stale: %s", e.getMessage());
+                    }
+                    stale = true;
+                })
+                .replaceWithVoid();
     }
 
-    /** Every current verdict, by ticker. */
-    public Uni<Map<String, String>> all() {
-        return hash.hgetall(KEY).map(TreeMap::new);
+    void onStart(@Observes StartupEvent event) {
+        subscribe();
+        refresh().subscribe().with(done -> { }, e -> LOG.warnf("first verdict snapshot not loaded yet: %s", e.getMessage()));
     }
 
+    void onStop(@Observes ShutdownEvent event) {
+        Cancellable current = subscription;
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    /** Listens for announced changes; resubscribes after Redis comes back. */
+    private void subscribe() {
+        subscription = redis.pubsub(Long.class).subscribe(CHANNEL)
+                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely()
+                .onItem().call(version -> refresh().onFailure().recoverWithNull())
+                .subscribe().with(version -> { }, e -> LOG.errorf("verdict change subscription ended: %s", e.getMessage()));
+    }
+
+    @Scheduled(every = "${capexwatch.cache.refresh-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduledRefresh() {
+        return refresh().onFailure().recoverWithNull();
+    }
+
+    /** Refills Redis from PostgreSQL, the record, so a lost write or a flushed Redis heals by itself. */
     @Scheduled(every = "${capexwatch.cache.resync-interval:60s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> resync() {
-        return verdicts.latestOfEach().chain(this::putAll)
+        return verdicts.latestOfEach().chain(this::putAllIfDifferent)
                 .onFailure().invoke(e -> LOG.warnf("refilling the verdict cache failed, will retry: %s", e.getMessage()))
                 .onFailure().recoverWithNull();
     }
 
-    private Uni<Void> putAll(List<VerdictEntity> latest) {
-        if (latest.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
+    private Uni<Void> putAllIfDifferent(List<VerdictEntity> latest) {
         Map<String, String> fields = new TreeMap<>();
         latest.forEach(v -> fields.put(v.ticker, v.body));
-        return hash.hset(KEY, fields).replaceWithVoid();
+        return hash.hgetall(KEY).chain(current -> {
+            boolean inSync = fields.entrySet().stream().allMatch(e -> e.getValue().equals(current.get(e.getKey())));
+            if (inSync) {
+                return refresh();
+            }
+            return hash.hset(KEY, fields)
+                    .chain(() -> versions.incr(VERSION_KEY))
+                    .chain(version -> redis.pubsub(Long.class).publish(CHANNEL, version))
+                    .chain(this::refresh);
+        });
     }
 }

@@ -1,40 +1,68 @@
 package io.capexwatch.verdict.rest;
 
 import io.capexwatch.contracts.problem.ProblemException;
+import io.capexwatch.verdict.cache.CachedJson;
 import io.capexwatch.verdict.cache.VerdictCache;
+import io.capexwatch.verdict.cache.VerdictSnapshot;
 import io.capexwatch.verdict.repository.VerdictEntity;
 import io.capexwatch.verdict.repository.VerdictRepository;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Verdicts as stored: JSON written once per evaluation and served as is. */
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Current verdicts from the in-memory snapshot: bodies made once per change, strong ETags, 304 for
+ * If-None-Match / If-Modified-Since, a short Cache-Control max-age. Nothing here waits on Redis or
+ * PostgreSQL, so dashboards can poll every few seconds through earnings week.
+ */
 @Path("/api/verdicts")
 @Produces(MediaType.APPLICATION_JSON)
 public class VerdictResource {
+    static final String STALE_HEADER = "X-Verdicts-Stale";
+
     private final VerdictCache cache;
     private final VerdictRepository verdicts;
+    private final String cacheControl;
 
-    public VerdictResource(VerdictCache cache, VerdictRepository verdicts) {
+    public VerdictResource(VerdictCache cache, VerdictRepository verdicts,
+                           @ConfigProperty(name = "capexwatch.http.max-age", defaultValue = "5") int maxAgeSeconds) {
         this.cache = cache;
         this.verdicts = verdicts;
+        this.cacheControl = "public, max-age=" + maxAgeSeconds;
     }
 
-    /** The current verdict of every company, by ticker, from Redis. */
+    /** The current verdict of every company, by ticker. */
     @GET
-    public Uni<String> all() {
-        return cache.all().map(byTicker -> "[" + String.join(",", byTicker.values()) + "]");
+    @NonBlocking
+    public Response all(@HeaderParam("If-None-Match") String ifNoneMatch,
+                        @HeaderParam("If-Modified-Since") String ifModifiedSince) {
+        return respond(loaded().all(), ifNoneMatch, ifModifiedSince);
     }
 
-    /** One company's current verdict, from Redis. */
+    /** One company's current verdict. */
     @GET
     @Path("/{ticker}")
-    public Uni<String> one(@PathParam("ticker") String ticker) {
-        return cache.get(ticker)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("no verdict for ticker " + ticker));
+    @NonBlocking
+    public Response one(@PathParam("ticker") String ticker, @HeaderParam("If-None-Match") String ifNoneMatch,
+                        @HeaderParam("If-Modified-Since") String ifModifiedSince) {
+        CachedJson verdict = loaded().byTicker().get(ticker.toUpperCase());
+        if (verdict == null) {
+            throw ProblemException.notFound("no verdict for ticker " + ticker);
+        }
+        return respond(verdict, ifNoneMatch, ifModifiedSince);
     }
 
     /** Every evaluation of one company, newest first, from PostgreSQL. */
@@ -47,5 +75,39 @@ public class VerdictResource {
             }
             return "[" + String.join(",", rows.stream().map((VerdictEntity v) -> v.body).toList()) + "]";
         });
+    }
+
+    private VerdictSnapshot loaded() {
+        VerdictSnapshot snapshot = cache.snapshot();
+        if (snapshot == null) {
+            throw new ProblemException(503, "not-loaded", "Verdicts not loaded yet",
+                    "the verdict cache has not been read yet; retry shortly");
+        }
+        return snapshot;
+    }
+
+    private Response respond(CachedJson json, String ifNoneMatch, String ifModifiedSince) {
+        boolean notModified = ifNoneMatch != null ? json.matches(ifNoneMatch) : notModifiedSince(json, ifModifiedSince);
+        Response.ResponseBuilder response = notModified ? Response.notModified() : Response.ok(json.body(), MediaType.APPLICATION_JSON);
+        response.header("ETag", json.etag())
+                .header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(json.lastModified().atOffset(ZoneOffset.UTC)))
+                .header("Cache-Control", cacheControl)
+                .header("Vary", "Accept-Encoding");
+        if (cache.stale()) {
+            response.header(STALE_HEADER, "true").header("Warning", "110 - \"Response is Stale\"");
+        }
+        return response.build();
+    }
+
+    private static boolean notModifiedSince(CachedJson json, String ifModifiedSince) {
+        if (ifModifiedSince == null) {
+            return false;
+        }
+        try {
+            Instant since = DateTimeFormatter.RFC_1123_DATE_TIME.parse(ifModifiedSince, Instant::from);
+            return !json.lastModified().truncatedTo(ChronoUnit.SECONDS).isAfter(since);
+        } catch (DateTimeParseException e) {
+            return false; // an unreadable date is ignored, as RFC 9110 says
+        }
     }
 }

@@ -1,13 +1,100 @@
 package io.capexwatch.verdict.rest;
 
+import io.capexwatch.verdict.cache.VerdictCache;
+import io.capexwatch.verdict.repository.VerdictEntity;
+import io.capexwatch.verdict.rules.VerdictState;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.config.DecoderConfig;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 class VerdictResourceTest {
+    private static final String ETAG = "\"[0-9a-f]{32}\"";
+
+    @Inject
+    VerdictCache cache;
+
+    @Inject
+    ReactiveRedisDataSource redis;
+
+    @BeforeEach
+    void aVerdict() throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> cache.put(verdict("TSTE", "{\"ticker\":\"TSTE\",\"state\":\"WATCH\","
+                + "\"evaluatedAt\":\"2026-05-01T10:15:30Z\"}")));
+    }
+
+    @Test
+    void verdictsCarryAStrongETagAndAnswer304WhenUnchanged() {
+        String etag = given().get("/api/verdicts/TSTE").then()
+                .statusCode(200)
+                .body("state", is("WATCH"))
+                .header("ETag", matchesPattern(ETAG))
+                .header("Cache-Control", is("public, max-age=5"))
+                .header("Last-Modified", is("Fri, 1 May 2026 10:15:30 GMT"))
+                .extract().header("ETag");
+
+        given().header("If-None-Match", etag).get("/api/verdicts/TSTE").then()
+                .statusCode(304)
+                .header("ETag", is(etag))
+                .body(is(emptyString()));
+        given().header("If-None-Match", "\"other\", " + etag).get("/api/verdicts/tste").then().statusCode(304);
+        given().header("If-None-Match", "\"other\"").get("/api/verdicts/TSTE").then().statusCode(200);
+        given().header("If-Modified-Since", "Fri, 01 May 2026 10:15:30 GMT").get("/api/verdicts/TSTE").then().statusCode(304);
+        given().header("If-Modified-Since", "Fri, 01 May 2026 10:15:29 GMT").get("/api/verdicts/TSTE").then().statusCode(200);
+
+        String all = given().get("/api/verdicts").then().statusCode(200)
+                .body("find { it.ticker == 'TSTE' }.state", is("WATCH"))
+                .extract().header("ETag");
+        given().header("If-None-Match", all).get("/api/verdicts").then().statusCode(304);
+    }
+
+    @Test
+    void aChangeAnnouncedOnRedisReachesTheSnapshotAtOnce() throws Throwable {
+        String before = given().get("/api/verdicts/TSTE").then().extract().header("ETag");
+        // As another replica would: write the verdict, bump the version, announce it.
+        VertxContextSupport.subscribeAndAwait(() -> redis.hash(String.class)
+                .hset("capexwatch:verdicts", "TSTE", "{\"ticker\":\"TSTE\",\"state\":\"SLIPPING\",\"evaluatedAt\":\"2026-05-02T00:00:00Z\"}")
+                .chain(() -> redis.value(Long.class).incr("capexwatch:verdicts:version"))
+                .chain(version -> redis.pubsub(Long.class).publish("capexwatch:verdicts:changed", version)));
+        // The scheduled refresh runs hourly in tests, so only the announcement can explain a quick update.
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> given().get("/api/verdicts/TSTE").then()
+                .body("state", is("SLIPPING"))
+                .header("ETag", not(is(before))));
+    }
+
+    @Test
+    void responsesAreGzippedForClientsThatAcceptIt() {
+        given().config(RestAssured.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
+                .header("Accept-Encoding", "gzip")
+                .get("/api/verdicts").then()
+                .statusCode(200)
+                .header("Content-Encoding", is("gzip"));
+    }
+
+    @Test
+    void dashboardsOnOtherOriginsMayRead() {
+        given().header("Origin", "https://dashboard.example.com")
+                .get("/api/verdicts/TSTE").then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", is("https://dashboard.example.com"))
+                .header("Access-Control-Expose-Headers", containsString("ETag"));
+    }
 
     @Test
     void unknownTickerGetsA404Problem() {
@@ -22,12 +109,13 @@ class VerdictResourceTest {
     }
 
     @Test
-    void readinessCoversDatabaseRedisAndKafka() {
+    void readinessCoversDatabaseKafkaAndTheVerdictSnapshot() {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.find { it.name == 'Database connections health check' }.status", is("UP"))
-                .body("checks.find { it.name.startsWith('Redis') }.status", is("UP"))
+                .body("checks.find { it.name == 'verdict snapshot' }.status", is("UP"))
+                .body("checks.find { it.name == 'verdict snapshot' }.data.stale", is(false))
                 .body("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.status", is("UP"));
     }
 
@@ -35,6 +123,17 @@ class VerdictResourceTest {
     void openApiAndPrometheusMetricsAreServed() {
         given().get("/q/openapi").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("http_server_requests_seconds"));
+                .body(containsString("http_server_requests_seconds"));
+    }
+
+    private static VerdictEntity verdict(String ticker, String body) {
+        VerdictEntity verdict = new VerdictEntity();
+        verdict.cik = 1L;
+        verdict.ticker = ticker;
+        verdict.state = VerdictState.WATCH;
+        verdict.stateSince = Instant.parse("2026-05-01T10:15:30Z");
+        verdict.evaluatedAt = Instant.parse("2026-05-01T10:15:30Z");
+        verdict.body = body;
+        return verdict;
     }
 }
