@@ -39,12 +39,15 @@ public class VerdictCache {
     private final ReactiveValueCommands<String, Long> versions;
     private final VerdictRepository verdicts;
     private final ObjectMapper mapper;
+    private final VerdictEvents events;
     private volatile VerdictSnapshot snapshot;
     private volatile boolean stale = true;
     private volatile Cancellable subscription;
 
-    public VerdictCache(ReactiveRedisDataSource redis, VerdictRepository verdicts, ObjectMapper mapper) {
+    public VerdictCache(ReactiveRedisDataSource redis, VerdictRepository verdicts, ObjectMapper mapper,
+                        VerdictEvents events) {
         this.redis = redis;
+        this.events = events;
         this.hash = redis.hash(String.class);
         this.versions = redis.value(Long.class);
         this.verdicts = verdicts;
@@ -81,7 +84,7 @@ public class VerdictCache {
                     return hash.hgetall(KEY).map(all -> VerdictSnapshot.of(current, all, mapper));
                 })
                 .invoke(fresh -> {
-                    snapshot = fresh;
+                    install(fresh);
                     if (stale) {
                         LOG.infof("verdict snapshot loaded from Redis: version %d, %d companies", fresh.version(), fresh.byTicker().size());
                     }
@@ -94,6 +97,16 @@ public class VerdictCache {
                     stale = true;
                 })
                 .replaceWithVoid();
+    }
+
+    /** Concurrent refreshes may finish out of order: an older version never replaces a newer one. */
+    private synchronized void install(VerdictSnapshot fresh) {
+        VerdictSnapshot before = snapshot;
+        if (before == fresh || before != null && fresh.version() < before.version()) {
+            return;
+        }
+        snapshot = fresh;
+        events.changed(before, fresh);
     }
 
     void onStart(@Observes StartupEvent event) {

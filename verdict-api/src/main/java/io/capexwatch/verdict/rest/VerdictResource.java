@@ -3,20 +3,26 @@ package io.capexwatch.verdict.rest;
 import io.capexwatch.contracts.problem.ProblemException;
 import io.capexwatch.verdict.cache.CachedJson;
 import io.capexwatch.verdict.cache.VerdictCache;
+import io.capexwatch.verdict.cache.VerdictEvents;
 import io.capexwatch.verdict.cache.VerdictSnapshot;
 import io.capexwatch.verdict.repository.VerdictEntity;
 import io.capexwatch.verdict.repository.VerdictRepository;
 import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,16 +38,23 @@ import java.time.temporal.ChronoUnit;
 @Produces(MediaType.APPLICATION_JSON)
 public class VerdictResource {
     static final String STALE_HEADER = "X-Verdicts-Stale";
+    /** Events a slow client may fall behind by before it is disconnected. */
+    static final int STREAM_BUFFER = 256;
 
     private final VerdictCache cache;
+    private final VerdictEvents events;
     private final VerdictRepository verdicts;
     private final String cacheControl;
+    private final Duration heartbeat;
 
-    public VerdictResource(VerdictCache cache, VerdictRepository verdicts,
-                           @ConfigProperty(name = "capexwatch.http.max-age", defaultValue = "5") int maxAgeSeconds) {
+    public VerdictResource(VerdictCache cache, VerdictEvents events, VerdictRepository verdicts,
+                           @ConfigProperty(name = "capexwatch.http.max-age", defaultValue = "5") int maxAgeSeconds,
+                           @ConfigProperty(name = "capexwatch.stream.heartbeat", defaultValue = "15s") Duration heartbeat) {
         this.cache = cache;
+        this.events = events;
         this.verdicts = verdicts;
         this.cacheControl = "public, max-age=" + maxAgeSeconds;
+        this.heartbeat = heartbeat;
     }
 
     /** The current verdict of every company, by ticker. */
@@ -63,6 +76,30 @@ public class VerdictResource {
             throw ProblemException.notFound("no verdict for ticker " + ticker);
         }
         return respond(verdict, ifNoneMatch, ifModifiedSince);
+    }
+
+    /**
+     * Live push: a Server-Sent Event per verdict change (event {@code verdict}, data the verdict JSON, id the
+     * change's version; event {@code verdicts} with every verdict when resuming from too far back) and a
+     * heartbeat comment. Send Last-Event-ID to resume without missing a change. Each client has a bounded
+     * buffer: one that cannot keep up is disconnected (and resumes) instead of slowing the others.
+     */
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+        Long after = lastEventId == null || !lastEventId.matches("\\d{1,18}") ? null : Long.parseLong(lastEventId);
+        Multi<OutboundSseEvent> changes = events.after(after, cache.snapshot())
+                .map(event -> sse.newEventBuilder()
+                        .id(Long.toString(event.id()))
+                        .name(event.ticker() == null ? "verdicts" : "verdict")
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(event.json())
+                        .build());
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(heartbeat)
+                .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
+        return Multi.createBy().merging().streams(changes, heartbeats)
+                .onOverflow().buffer(STREAM_BUFFER);
     }
 
     /** Every evaluation of one company, newest first, from PostgreSQL. */
