@@ -40,6 +40,20 @@ class AlphabetEndToEndIT {
         system = CapexWatchSystem.start(root, null, Path.of("target", "e2e-logs"), Map.of(), CapexWatchSystem.freePorts());
     }
 
+    /** The board in headless Chromium, or null (with a message) where Chromium is not installed. */
+    private static HeadlessChromium openBoard(Path profile) throws Exception {
+        if (!Files.isExecutable(HeadlessChromium.BINARY)) {
+            System.out.println("board check skipped: no " + HeadlessChromium.BINARY + " (apt-get install chromium; .ci/run does)");
+            return null;
+        }
+        HeadlessChromium browser = new HeadlessChromium(profile);
+        browser.open(system.url(Service.VERDICT_API) + "/");
+        browser.await("document.body.dataset.loaded === 'true' && document.getElementById('connection').textContent.startsWith('live')",
+                Duration.ofSeconds(30));
+        assertEquals(0, browser.evaluate("document.querySelectorAll('[data-ticker=GOOGL]').length").asInt());
+        return browser;
+    }
+
     @AfterAll
     static void stop() {
         if (system != null) {
@@ -49,9 +63,26 @@ class AlphabetEndToEndIT {
 
     @Test
     void alphabetFromCompanyFactsToVerdict(@TempDir Path folder) throws Exception {
+        // The board is open before the filing arrives: its GOOGL tile must appear live, without a reload.
+        HeadlessChromium browser = openBoard(folder.resolve("chromium-profile"));
+
         // Through the command-line folder import (./capex-watch import DIR URL), the same API as any client.
         Files.copy(companyFacts, folder.resolve(companyFacts.getFileName()));
         assertEquals(0, new CompanyFactsUploader(system.url(Service.EARNINGS_INGEST)).uploadFolder(folder));
+
+        if (browser != null) {
+            try (browser) {
+                browser.await("document.querySelector('[data-ticker=GOOGL]')?.dataset.state === 'WATCH'", Duration.ofSeconds(60));
+                assertEquals("63.1%", browser.evaluate("document.querySelector('[data-ticker=GOOGL] .capex-ocf').textContent").asText());
+                assertEquals("$64.4B", browser.evaluate("document.querySelector('[data-ticker=GOOGL] .ttm-fcf').textContent").asText());
+                assertEquals(1, browser.evaluate("document.querySelectorAll('svg.chart').length").asInt());
+                browser.screenshot(Path.of("target", "board.png"));
+                browser.evaluate("document.querySelector('[data-ticker=GOOGL]').click()");
+                browser.await("document.getElementById('details').open && document.getElementById('details-body').innerText.includes('Depreciation drag')",
+                        Duration.ofSeconds(5));
+                browser.screenshot(Path.of("target", "board-details.png"));
+            }
+        }
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 given().baseUri(system.url(Service.VERDICT_API)).get("/api/verdicts/GOOGL")

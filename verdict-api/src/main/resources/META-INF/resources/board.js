@@ -1,0 +1,96 @@
+// The capex-watch board: one tile per company, updated live from /api/verdicts/stream.
+'use strict';
+const board = document.getElementById('board');
+const tiles = new Map();
+const billions = usd => usd == null ? 'n/a' : '$' + (usd / 1e9).toFixed(1) + 'B';
+// The service sends ratios to four decimals; the epsilon keeps 0.6305 from showing as 63.0% (binary floats).
+const percent = ratio => ratio == null ? 'n/a' : (ratio * 100 + 1e-9).toFixed(1) + '%';
+const label = state => state.replace('_', ' ').toLowerCase();
+
+function chart(quarters) {
+  const points = quarters.filter(q => q.ttmCapexToOcf != null);
+  if (points.length < 2) return '';
+  const w = 280, h = 70, step = w / (points.length - 1);
+  const maxFcf = Math.max(...points.map(q => Math.abs(q.ttmFcf || 0)), 1);
+  const bars = points.map((q, i) => {
+    const bh = Math.abs(q.ttmFcf) / maxFcf * (h / 2 - 2);
+    const y = q.ttmFcf >= 0 ? h / 2 - bh : h / 2;
+    return `<rect class="fcf" x="${i * step - 4}" y="${y}" width="8" height="${bh}"><title>${q.periodEnd}: TTM FCF ${billions(q.ttmFcf)}</title></rect>`;
+  }).join('');
+  const line = points.map((q, i) => `${i * step},${h - Math.min(q.ttmCapexToOcf, 1.2) / 1.2 * h}`).join(' ');
+  return `<svg class="chart" viewBox="-5 0 ${w + 10} ${h}" role="img" aria-label="TTM capex/OCF and FCF by quarter">
+    <line class="zero" x1="0" x2="${w}" y1="${h / 2}" y2="${h / 2}"/>${bars}<polyline class="ratio" points="${line}"/></svg>
+    <div class="legend">line: TTM capex/OCF · bars: TTM FCF · ${points[0].periodEnd} to ${points[points.length - 1].periodEnd}</div>`;
+}
+
+function changedSinceLastQuarter(v) {
+  const q = v.quarters || [];
+  if (q.length < 2) return '';
+  const now = q[q.length - 1], before = q[q.length - 2];
+  if (now.ttmCapexToOcf == null || before.ttmCapexToOcf == null) return '';
+  const delta = (now.ttmCapexToOcf - before.ttmCapexToOcf) * 100;
+  const flip = v.previousState && v.previousState !== v.state ? ` · was ${label(v.previousState)}` : '';
+  return `capex/OCF ${delta >= 0 ? '+' : ''}${delta.toFixed(1)} pts since last quarter${flip}`;
+}
+
+function render(v, flash) {
+  const latest = (v.quarters || [])[(v.quarters || []).length - 1] || {};
+  let tile = tiles.get(v.ticker);
+  if (!tile) {
+    tile = document.createElement('section');
+    tile.className = 'tile';
+    tile.addEventListener('click', () => showDetails(tile.verdict));
+    tiles.set(v.ticker, tile);
+    const order = [...tiles.keys()].sort();
+    board.insertBefore(tile, tiles.get(order[order.indexOf(v.ticker) + 1]) || null);
+  }
+  tile.verdict = v;
+  tile.dataset.ticker = v.ticker;
+  tile.dataset.state = v.state;
+  tile.innerHTML = `<h2>${v.ticker} <span class="badge ${v.state}">${label(v.state)}</span></h2>
+    <div class="name">${v.entityName || ''}${v.periodEnd ? ' · FY' + v.fiscalYear + ' Q' + v.fiscalQuarter + ' (to ' + v.periodEnd + ')' : ''}</div>
+    <dl class="figures">
+      <dt>TTM capex / OCF</dt><dd class="capex-ocf">${percent(latest.ttmCapexToOcf)}</dd>
+      <dt>TTM free cash flow</dt><dd class="ttm-fcf">${billions(latest.ttmFcf)}</dd>
+      <dt>Filing</dt><dd>${v.basedOn ? v.basedOn.form + ' ' + v.basedOn.filed : 'n/a'}</dd>
+    </dl>
+    ${chart(v.quarters || [])}
+    <div class="changed">${changedSinceLastQuarter(v)}</div>`;
+  if (flash) {
+    tile.classList.remove('flash');
+    void tile.offsetWidth;
+    tile.classList.add('flash');
+  }
+}
+
+// Rule inputs: money in billions, fractions as they are (the service rounds them to four decimals).
+const input = value => value == null ? 'n/a' : Math.abs(value) >= 1e6 ? billions(value) : String(value);
+
+function showDetails(v) {
+  const rows = (v.rules || []).map(r => `<tr><td><span class="badge ${r.outcome === 'OK' ? 'ON_SCHEDULE' : r.outcome}">${r.outcome}</span></td>
+    <td><strong>${r.title}</strong><br>${r.sentence}</td>
+    <td class="inputs">${Object.entries(r.inputs || {}).map(([k, val]) => `${k}: <strong>${input(val)}</strong>`).join('<br>')}</td></tr>`).join('');
+  document.getElementById('details-body').innerHTML = `<h2>${v.ticker}: ${label(v.state)}</h2>
+    <p>${v.stateReason || ''} Based on ${v.basedOn ? v.basedOn.form + ' ' + v.basedOn.accession + ' filed ' + v.basedOn.filed : 'no filing yet'};
+    evaluated ${v.evaluatedAt}; state since ${v.stateSince}.</p>
+    <table><tr><th>outcome</th><th>rule</th><th>inputs</th></tr>${rows}</table>
+    <p>Data quality: ${(v.dataQualityFlags || []).join(', ') || 'no flags'}</p>`;
+  document.getElementById('details').showModal();
+}
+
+async function load() {
+  const response = await fetch('api/verdicts');
+  (await response.json()).forEach(v => render(v, false));
+  document.body.dataset.loaded = 'true';
+}
+
+function listen() {
+  const status = document.getElementById('connection');
+  const events = new EventSource('api/verdicts/stream');
+  events.onopen = () => { status.textContent = 'live: updates as filings land'; };
+  events.onerror = () => { status.textContent = 'reconnecting…'; };
+  events.addEventListener('verdict', e => render(JSON.parse(e.data), true));
+  events.addEventListener('verdicts', e => JSON.parse(e.data).forEach(v => render(v, true)));
+}
+
+load().then(listen, error => { document.getElementById('connection').textContent = 'could not load verdicts: ' + error; });
