@@ -130,6 +130,17 @@ class HelmChartTest {
         assertTrue(missingDatabase.getMessage().contains("postgresql.host is required"), missingDatabase.getMessage());
     }
 
+    @Test
+    void theGrafanaDashboardChartsTheServicesMetrics() throws IOException {
+        JsonNode dashboard = new ObjectMapper().readTree(CHART.resolve("dashboards/capex-watch.json").toFile());
+        assertEquals("capex-watch", dashboard.path("uid").asText());
+        String queries = dashboard.path("panels").findValues("expr").toString();
+        for (String metric : List.of("capexwatch_verdict_state", "capexwatch_ttm_capex_to_ocf", "capexwatch_ttm_fcf_usd",
+                "capexwatch_filing_age_seconds", "http_server_requests_seconds_bucket", "capexwatch_edgar_failures_total")) {
+            assertTrue(queries.contains(metric), metric);
+        }
+    }
+
     private String template() {
         TemplateCommand template = new Helm(CHART).template().withName("cw");
         REQUIRED.forEach(template::set);

@@ -40,14 +40,16 @@ public class VerdictCache {
     private final VerdictRepository verdicts;
     private final ObjectMapper mapper;
     private final VerdictEvents events;
+    private final VerdictGauges gauges;
     private volatile VerdictSnapshot snapshot;
     private volatile boolean stale = true;
     private volatile Cancellable subscription;
 
     public VerdictCache(ReactiveRedisDataSource redis, VerdictRepository verdicts, ObjectMapper mapper,
-                        VerdictEvents events) {
+                        VerdictEvents events, VerdictGauges gauges) {
         this.redis = redis;
         this.events = events;
+        this.gauges = gauges;
         this.hash = redis.hash(String.class);
         this.versions = redis.value(Long.class);
         this.verdicts = verdicts;
@@ -107,6 +109,7 @@ public class VerdictCache {
         }
         snapshot = fresh;
         events.changed(before, fresh);
+        gauges.update(fresh);
     }
 
     void onStart(@Observes StartupEvent event) {

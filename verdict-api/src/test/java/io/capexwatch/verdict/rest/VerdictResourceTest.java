@@ -120,10 +120,17 @@ class VerdictResourceTest {
     }
 
     @Test
-    void openApiAndPrometheusMetricsAreServed() {
+    void openApiAndPrometheusMetricsAreServed() throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> cache.put(verdict("TSTG", "{\"ticker\":\"TSTG\",\"state\":\"SLIPPING\","
+                + "\"evaluatedAt\":\"2026-05-01T10:15:30Z\",\"basedOn\":{\"accession\":\"x\",\"form\":\"10-Q\",\"filed\":\"2026-04-30\"},"
+                + "\"quarters\":[{\"periodEnd\":\"2026-03-31\",\"ttmCapexToOcf\":0.9123,\"ttmFcf\":-1500000000}]}")));
         given().get("/q/openapi").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("http_server_requests_seconds"));
+                .body(containsString("http_server_requests_seconds"))
+                .body(containsString("capexwatch_verdict_state{ticker=\"TSTG\"} 2.0"))
+                .body(containsString("capexwatch_ttm_capex_to_ocf{ticker=\"TSTG\"} 0.9123"))
+                .body(containsString("capexwatch_ttm_fcf_usd{ticker=\"TSTG\"} -1.5E9"))
+                .body(containsString("capexwatch_filing_age_seconds{ticker=\"TSTG\"}"));
     }
 
     private static VerdictEntity verdict(String ticker, String body) {
