@@ -16,7 +16,10 @@ import java.util.function.ToIntFunction;
  * and by the end-to-end tests.
  */
 public final class CapexWatchSystem implements AutoCloseable {
-    /** Small heaps: three services, Kafka, PostgreSQL, Redis and a build must fit a 2-core CI machine. */
+    /**
+     * Small heaps and C1 only: three services, Kafka, PostgreSQL, Redis and a build must fit a 2-core CI
+     * machine and start fast. {@code CAPEXWATCH_SERVICE_JVM_OPTS} replaces them (the benchmarks use full JIT).
+     */
     public static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx192m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m");
 
@@ -41,7 +44,7 @@ public final class CapexWatchSystem implements AutoCloseable {
             List<ServiceProcess> started = new ArrayList<>();
             for (Service service : Service.startOrder()) {
                 ServiceProcess process = ServiceProcess.start(service, projectRoot, ports.applyAsInt(service),
-                        infrastructure.endpoints().environment(service.database()), logDir, SERVICE_JVM_OPTIONS);
+                        infrastructure.endpoints().environment(service.database()), logDir, jvmOptions(env));
                 services.put(service, process);
                 started.add(process);
             }
@@ -51,6 +54,11 @@ public final class CapexWatchSystem implements AutoCloseable {
             system.close();
             throw e;
         }
+    }
+
+    private static List<String> jvmOptions(Map<String, String> env) {
+        String configured = env.get("CAPEXWATCH_SERVICE_JVM_OPTS");
+        return configured == null || configured.isBlank() ? SERVICE_JVM_OPTIONS : List.of(configured.trim().split("\\s+"));
     }
 
     /** Free loopback ports for every service (tests). */

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -127,7 +126,7 @@ public class VerdictResource {
         boolean notModified = ifNoneMatch != null ? json.matches(ifNoneMatch) : notModifiedSince(json, ifModifiedSince);
         Response.ResponseBuilder response = notModified ? Response.notModified() : Response.ok(json.body(), MediaType.APPLICATION_JSON);
         response.header("ETag", json.etag())
-                .header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(json.lastModified().atOffset(ZoneOffset.UTC)))
+                .header("Last-Modified", json.lastModifiedHeader())
                 .header("Cache-Control", cacheControl)
                 .header("Vary", "Accept-Encoding");
         if (cache.stale()) {
