@@ -1,7 +1,9 @@
 package io.capexwatch.e2e;
 
 import io.capexwatch.localinfra.launch.CapexWatchSystem;
+import io.capexwatch.localinfra.Ports;
 import io.capexwatch.localinfra.launch.CompanyFactsUploader;
+import io.capexwatch.localinfra.launch.ServiceProcess;
 import io.capexwatch.localinfra.launch.Service;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -29,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class AlphabetEndToEndIT {
     private static final String Q3_2025 = "quarters.find { it.periodEnd == '2025-09-30' }";
     private static CapexWatchSystem system;
+    private static ServiceProcess secondVerdictApi;
     private static Path companyFacts;
 
     @BeforeAll
@@ -38,6 +41,11 @@ class AlphabetEndToEndIT {
                 "skipped: real EDGAR file " + companyFacts.toAbsolutePath() + " is absent (see ../shared/edgar/SOURCES.md)");
         Path root = Path.of(System.getProperty("capexwatch.project.root", ".."));
         system = CapexWatchSystem.start(root, null, Path.of("target", "e2e-logs"), Map.of(), CapexWatchSystem.freePorts());
+        // A second verdict-api replica on the same PostgreSQL, Redis and Kafka (consumer group shared).
+        secondVerdictApi = ServiceProcess.start(Service.VERDICT_API, root, Ports.free(),
+                system.infrastructure().endpoints().environment(Service.VERDICT_API.database()),
+                Path.of("target", "e2e-logs", "replica-2"), CapexWatchSystem.SERVICE_JVM_OPTIONS);
+        secondVerdictApi.awaitReady();
     }
 
     /** The board in headless Chromium, or null (with a message) where Chromium is not installed. */
@@ -56,6 +64,9 @@ class AlphabetEndToEndIT {
 
     @AfterAll
     static void stop() {
+        if (secondVerdictApi != null) {
+            secondVerdictApi.close();
+        }
         if (system != null) {
             system.close();
         }
@@ -108,6 +119,17 @@ class AlphabetEndToEndIT {
         given().baseUri(system.url(Service.VERDICT_API)).get("/api/verdicts").then()
                 .statusCode(200)
                 .body("find { it.ticker == 'GOOGL' }.state", is("WATCH"));
+
+        // Both replicas answer with the same bytes and the same ETag, whichever of them evaluated GOOGL.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            var first = given().baseUri(system.url(Service.VERDICT_API)).get("/api/verdicts");
+            var second = given().baseUri(secondVerdictApi.baseUrl()).get("/api/verdicts");
+            assertEquals(first.asString(), second.asString());
+            assertEquals(first.header("ETag"), second.header("ETag"));
+        });
+        given().baseUri(secondVerdictApi.baseUrl()).header("If-None-Match",
+                        given().baseUri(system.url(Service.VERDICT_API)).get("/api/verdicts/GOOGL").header("ETag"))
+                .get("/api/verdicts/GOOGL").then().statusCode(304);
 
         // The same figure, traced back: tracker metrics, then ingest fundamentals with the filing it came from.
         given().baseUri(system.url(Service.CAPEX_TRACKER)).get("/api/companies/GOOGL/metrics").then()
