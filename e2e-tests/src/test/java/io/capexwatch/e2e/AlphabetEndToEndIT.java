@@ -79,7 +79,7 @@ class AlphabetEndToEndIT {
 
         // Through the command-line folder import (./capex-watch import DIR URL), the same API as any client.
         Files.copy(companyFacts, folder.resolve(companyFacts.getFileName()));
-        assertEquals(0, new CompanyFactsUploader(system.url(Service.EARNINGS_INGEST)).uploadFolder(folder));
+        assertEquals(0, new CompanyFactsUploader(system.url(Service.EARNINGS_INGEST), system.admin().apiKey()).uploadFolder(folder));
 
         if (browser != null) {
             try (browser) {

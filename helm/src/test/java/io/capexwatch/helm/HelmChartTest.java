@@ -84,7 +84,7 @@ class HelmChartTest {
         for (JsonNode deployment : ofKind(manifests, "Deployment")) {
             for (JsonNode env : container(deployment).path("env")) {
                 String name = env.path("name").asText();
-                if (name.contains("PASSWORD") || name.contains("USERNAME")) {
+                if (name.contains("PASSWORD") || name.contains("USERNAME") || name.contains("API_KEYS") || name.contains("PUBLICKEY")) {
                     assertFalse(env.has("value"), name + " must not be inline");
                     assertTrue(env.path("valueFrom").has("secretKeyRef"), name);
                 }
@@ -93,6 +93,7 @@ class HelmChartTest {
         assertTrue(ofKind(manifests, "ConfigMap").isEmpty() && ofKind(manifests, "Secret").isEmpty());
         JsonNode verdictEnv = container(deployment(manifests, "verdict-api")).path("env");
         assertTrue(verdictEnv.toString().contains("\"capex-watch-redis\""));
+        assertTrue(container(deployment(manifests, "earnings-ingest")).path("env").toString().contains("\"capex-watch-api-keys\""));
         assertEquals(3, deployment(manifests, "verdict-api").path("spec").path("replicas").asInt());
         assertEquals("ghcr.io/capexwatch/earnings-ingest-native:0.1.0",
                 container(deployment(manifests, "earnings-ingest")).path("image").asText());

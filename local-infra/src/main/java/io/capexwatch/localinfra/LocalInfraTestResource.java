@@ -16,9 +16,16 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
         database = initArgs.getOrDefault("database", database);
     }
 
+    /** The admin credentials every test JVM's services accept. */
+    public static final AdminCredentials ADMIN = AdminCredentials.create(null);
+
     @Override
     public Map<String, String> start() {
-        return LocalInfrastructure.shared().endpoints().quarkusConfig(database);
+        Map<String, String> config = new java.util.HashMap<>(LocalInfrastructure.shared().endpoints().quarkusConfig(database));
+        config.put("capexwatch.auth.api-keys", ADMIN.apiKey());
+        config.put("mp.jwt.verify.publickey", ADMIN.jwtPublicKey());
+        config.put("mp.jwt.verify.issuer", AdminCredentials.ISSUER);
+        return config;
     }
 
     @Override

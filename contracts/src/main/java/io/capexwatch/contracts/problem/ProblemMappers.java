@@ -54,6 +54,48 @@ public final class ProblemMappers {
         }
     }
 
+    /** No or invalid credentials on a request that needs them. */
+    @Provider
+    public static class UnauthorizedMapper implements ExceptionMapper<io.quarkus.security.UnauthorizedException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(io.quarkus.security.UnauthorizedException exception) {
+            return unauthorized(uri);
+        }
+    }
+
+    @Provider
+    public static class AuthenticationFailedMapper implements ExceptionMapper<io.quarkus.security.AuthenticationFailedException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(io.quarkus.security.AuthenticationFailedException exception) {
+            return unauthorized(uri);
+        }
+    }
+
+    /** Authenticated, but without the admin role. */
+    @Provider
+    public static class ForbiddenMapper implements ExceptionMapper<io.quarkus.security.ForbiddenException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(io.quarkus.security.ForbiddenException exception) {
+            return respond(Problem.of(403, "forbidden", "Forbidden", "this operation needs the admin role"), uri);
+        }
+    }
+
+    private static Response unauthorized(UriInfo uri) {
+        Response response = respond(Problem.of(401, "unauthorized", "Unauthorized",
+                "send an admin bearer token (Authorization: Bearer <JWT>) or an API key (X-API-Key)"), uri);
+        response.getHeaders().add("WWW-Authenticate", "Bearer");
+        return response;
+    }
+
     /** Anything unexpected: a 500 problem with an id to find the log line by, and no internals. */
     @Provider
     public static class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {

@@ -2,10 +2,12 @@ package io.capexwatch.ingest.rest;
 
 import io.capexwatch.contracts.messages.FiscalQuarterFundamentals;
 import io.capexwatch.contracts.problem.ProblemException;
+import io.capexwatch.contracts.security.ApiKeyIdentityProvider;
 import io.capexwatch.ingest.service.CompanyService;
 import io.capexwatch.ingest.service.CompanyView;
 import io.capexwatch.ingest.service.WatchlistService;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -44,6 +46,7 @@ public class CompanyResource {
 
     /** Adds a company to the watchlist (by ticker and SEC CIK); it is polled from the next cycle on. */
     @POST
+    @RolesAllowed(ApiKeyIdentityProvider.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> add(NewCompany company) {
         if (company == null) {
@@ -57,6 +60,7 @@ public class CompanyResource {
 
     /** Stops watching a company; its stored filings and quarters stay. */
     @DELETE
+    @RolesAllowed(ApiKeyIdentityProvider.ADMIN)
     @Path("/{ticker}")
     public Uni<Response> remove(@PathParam("ticker") String ticker) {
         return watchlist.remove(ticker).replaceWith(Response.noContent().build());

@@ -1,5 +1,6 @@
 package io.capexwatch.ingest.rest;
 
+import io.capexwatch.contracts.security.ApiKeyIdentityProvider;
 import io.capexwatch.ingest.edgar.CompanyFactsParser;
 import io.capexwatch.ingest.quarters.MetricConcepts;
 import io.capexwatch.ingest.service.ImportResult;
@@ -7,6 +8,7 @@ import io.capexwatch.ingest.service.ImportService;
 import io.capexwatch.ingest.service.PublicationService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -36,6 +38,7 @@ public class ImportResource {
     }
 
     @POST
+    @RolesAllowed(ApiKeyIdentityProvider.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import an EDGAR companyfacts document",
@@ -44,6 +47,8 @@ public class ImportResource {
                     + "document again changes and publishes nothing.")
     @APIResponse(responseCode = "200", description = "Stored; valuesChanged says how much was new")
     @APIResponse(responseCode = "400", description = "Malformed or wrongly shaped document; nothing stored")
+    @APIResponse(responseCode = "401", description = "No or invalid admin credentials")
+    @APIResponse(responseCode = "403", description = "Authenticated without the admin role")
     @APIResponse(responseCode = "413", description = "Body over the import size limit; nothing stored")
     @APIResponse(responseCode = "422", description = "The company is not on the watchlist; nothing stored")
     public Uni<ImportResult> importCompanyFacts(byte[] body) {

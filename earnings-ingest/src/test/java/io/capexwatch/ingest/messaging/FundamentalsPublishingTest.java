@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 
+import static io.capexwatch.ingest.Admin.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +25,7 @@ class FundamentalsPublishingTest {
 
     @Test
     void importPublishesTheCompanysSnapshotKeyedByCik() {
-        int revision = given().contentType(ContentType.JSON).body(Samples.alphabetCompanyFacts())
+        int revision = asAdmin().contentType(ContentType.JSON).body(Samples.alphabetCompanyFacts())
                 .post("/api/imports").then().statusCode(200).extract().path("revision");
 
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
+import static io.capexwatch.ingest.Admin.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -25,7 +26,7 @@ class ImportResourceTest {
 
     @Test
     void importStoresExactDiscreteQuartersWithProvenance() {
-        given().contentType(ContentType.JSON).body(Samples.alphabetCompanyFacts())
+        asAdmin().contentType(ContentType.JSON).body(Samples.alphabetCompanyFacts())
                 .when().post("/api/imports")
                 .then().statusCode(200)
                 .body("ticker", is("GOOGL"))
@@ -57,10 +58,10 @@ class ImportResourceTest {
 
     @Test
     void importingTheSameDocumentAgainChangesNothing() {
-        int revision = given().contentType(ContentType.JSON).body(Samples.alphabetCompanyFacts())
+        int revision = asAdmin().contentType(ContentType.JSON).body(Samples.alphabetCompanyFacts())
                 .post("/api/imports").then().statusCode(200).extract().path("revision");
 
-        given().contentType(ContentType.JSON).body(Samples.alphabetCompanyFacts())
+        asAdmin().contentType(ContentType.JSON).body(Samples.alphabetCompanyFacts())
                 .when().post("/api/imports")
                 .then().statusCode(200)
                 .body("factsAdded", is(0))
@@ -79,7 +80,7 @@ class ImportResourceTest {
     })
     void malformedDocumentsGetA400ProblemAndChangeNothing(String name, String body, String detail) {
         int revisionBefore = googleRevision();
-        given().contentType(ContentType.JSON).body(body)
+        asAdmin().contentType(ContentType.JSON).body(body)
                 .when().post("/api/imports")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -92,7 +93,7 @@ class ImportResourceTest {
 
     @Test
     void aCompanyOffTheWatchlistGetsA422Problem() {
-        given().contentType(ContentType.JSON).body("{\"cik\": 320193, \"entityName\": \"Apple Inc.\", \"facts\": {}}")
+        asAdmin().contentType(ContentType.JSON).body("{\"cik\": 320193, \"entityName\": \"Apple Inc.\", \"facts\": {}}")
                 .when().post("/api/imports")
                 .then().statusCode(422)
                 .contentType("application/problem+json")

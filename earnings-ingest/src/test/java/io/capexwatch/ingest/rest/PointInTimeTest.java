@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static io.capexwatch.ingest.Admin.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
@@ -31,7 +32,7 @@ class PointInTimeTest {
 
     @BeforeEach
     void importOriginals() {
-        given().contentType(ContentType.JSON).body(Samples.alphabetCompanyFacts()).post("/api/imports").then().statusCode(200);
+        asAdmin().contentType(ContentType.JSON).body(Samples.alphabetCompanyFacts()).post("/api/imports").then().statusCode(200);
     }
 
     @AfterEach
@@ -42,7 +43,7 @@ class PointInTimeTest {
 
     @Test
     void anAmendmentRestatesTheQuarterAndTheOneAfterItWhileTheOriginalStaysKnown() {
-        int revision = given().contentType(ContentType.JSON).body(amendment())
+        int revision = asAdmin().contentType(ContentType.JSON).body(amendment())
                 .when().post("/api/imports")
                 .then().statusCode(200)
                 .body("factsAdded", is(1))
@@ -67,7 +68,7 @@ class PointInTimeTest {
                 .body(Q3 + ".value", equalTo(23_957_000_000L));
 
         // Importing the amendment again changes nothing.
-        given().contentType(ContentType.JSON).body(amendment()).post("/api/imports").then()
+        asAdmin().contentType(ContentType.JSON).body(amendment()).post("/api/imports").then()
                 .body("factsAdded", is(0)).body("valuesChanged", is(0)).body("revision", is(revision));
     }
 

@@ -1,5 +1,6 @@
 package io.capexwatch.localinfra.launch;
 
+import io.capexwatch.localinfra.AdminCredentials;
 import io.capexwatch.localinfra.LocalInfrastructure;
 import io.capexwatch.localinfra.Ports;
 
@@ -24,10 +25,12 @@ public final class CapexWatchSystem implements AutoCloseable {
             "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m");
 
     private final LocalInfrastructure infrastructure;
+    private final AdminCredentials admin;
     private final Map<Service, ServiceProcess> services;
 
-    private CapexWatchSystem(LocalInfrastructure infrastructure, Map<Service, ServiceProcess> services) {
+    private CapexWatchSystem(LocalInfrastructure infrastructure, AdminCredentials admin, Map<Service, ServiceProcess> services) {
         this.infrastructure = infrastructure;
+        this.admin = admin;
         this.services = services;
     }
 
@@ -38,13 +41,16 @@ public final class CapexWatchSystem implements AutoCloseable {
     public static CapexWatchSystem start(Path projectRoot, Path dataDir, Path logDir, Map<String, String> env,
                                          ToIntFunction<Service> ports) {
         LocalInfrastructure infrastructure = LocalInfrastructure.start(dataDir, env);
+        AdminCredentials admin = AdminCredentials.create(dataDir);
         Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
-        CapexWatchSystem system = new CapexWatchSystem(infrastructure, services);
+        CapexWatchSystem system = new CapexWatchSystem(infrastructure, admin, services);
         try {
             List<ServiceProcess> started = new ArrayList<>();
             for (Service service : Service.startOrder()) {
+                Map<String, String> serviceEnv = new java.util.HashMap<>(infrastructure.endpoints().environment(service.database()));
+                serviceEnv.putAll(adminEnvironment(admin, env));
                 ServiceProcess process = ServiceProcess.start(service, projectRoot, ports.applyAsInt(service),
-                        infrastructure.endpoints().environment(service.database()), logDir, jvmOptions(env));
+                        serviceEnv, logDir, jvmOptions(env));
                 services.put(service, process);
                 started.add(process);
             }
@@ -54,6 +60,23 @@ public final class CapexWatchSystem implements AutoCloseable {
             system.close();
             throw e;
         }
+    }
+
+    /** The admin API key and JWT public key, unless the environment configures its own. */
+    private static Map<String, String> adminEnvironment(AdminCredentials admin, Map<String, String> env) {
+        Map<String, String> auth = new java.util.HashMap<>();
+        if (!env.containsKey("CAPEXWATCH_AUTH_API_KEYS")) {
+            auth.put("CAPEXWATCH_AUTH_API_KEYS", admin.apiKey());
+        }
+        if (!env.containsKey("MP_JWT_VERIFY_PUBLICKEY") && !env.containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION")) {
+            auth.put("MP_JWT_VERIFY_PUBLICKEY", admin.jwtPublicKey());
+            auth.put("MP_JWT_VERIFY_ISSUER", AdminCredentials.ISSUER);
+        }
+        return auth;
+    }
+
+    public AdminCredentials admin() {
+        return admin;
     }
 
     private static List<String> jvmOptions(Map<String, String> env) {

@@ -32,7 +32,8 @@ public final class CapexWatchUp {
 
         // The shipped samples are always imported (idempotent); with a User-Agent contact the service also
         // polls live EDGAR, which brings every watched company once it is reachable.
-        new CompanyFactsUploader(system.url(Service.EARNINGS_INGEST)).uploadFolder(root.resolve("samples").resolve("companyfacts"));
+        new CompanyFactsUploader(system.url(Service.EARNINGS_INGEST), system.admin().apiKey())
+                .uploadFolder(root.resolve("samples").resolve("companyfacts"));
         String edgar = env.getOrDefault("CAPEXWATCH_EDGAR_USER_AGENT", "").isBlank()
                 ? "off (set CAPEXWATCH_EDGAR_USER_AGENT=\"Your Name you@example.com\" to poll data.sec.gov)"
                 : "on, as \"" + env.get("CAPEXWATCH_EDGAR_USER_AGENT") + "\"";
@@ -44,11 +45,14 @@ public final class CapexWatchUp {
                   one company     %1$s/api/verdicts/GOOGL
                   metrics         %2$s/api/companies/GOOGL/metrics
                   fundamentals    %3$s/api/companies/GOOGL/fundamentals
-                  import          curl -H 'Content-Type: application/json' --data-binary @CIK0001652044.json %3$s/api/imports
+                  board           %1$s/
+                  import          curl -H "X-API-Key: $(cat %5$s)" -H 'Content-Type: application/json' --data-binary @CIK0001652044.json %3$s/api/imports
+                  admin API key   in %5$s (created on first start, owner-only): writes need it, reads are open
                   OpenAPI         %1$s/q/openapi  %2$s/q/openapi  %3$s/q/openapi
                   EDGAR polling   %4$s
                 Ctrl-C stops everything.
-                """.formatted(verdicts, system.url(Service.CAPEX_TRACKER), system.url(Service.EARNINGS_INGEST), edgar));
+                """.formatted(verdicts, system.url(Service.CAPEX_TRACKER), system.url(Service.EARNINGS_INGEST), edgar,
+                data.resolve("admin-api-key")));
         stopped.await();
     }
 

@@ -19,9 +19,12 @@ import java.util.stream.Stream;
 public final class CompanyFactsUploader {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String ingestUrl;
+    private final String apiKey;
 
-    public CompanyFactsUploader(String ingestUrl) {
+    /** @param apiKey an admin API key (imports are writes) */
+    public CompanyFactsUploader(String ingestUrl, String apiKey) {
         this.ingestUrl = ingestUrl;
+        this.apiKey = apiKey;
     }
 
     /** @return the number of documents the service refused */
@@ -47,6 +50,7 @@ public final class CompanyFactsUploader {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(ingestUrl + "/api/imports"))
                     .header("Content-Type", "application/json")
+                    .header("X-API-Key", apiKey)
                     .timeout(Duration.ofMinutes(2))
                     .POST(HttpRequest.BodyPublishers.ofFile(file))
                     .build(), HttpResponse.BodyHandlers.ofString());
@@ -58,14 +62,26 @@ public final class CompanyFactsUploader {
         }
     }
 
-    /** {@code ./capex-watch import DIR [INGEST_URL]}: exits 1 if any document was refused. */
-    public static void main(String[] args) {
+    /**
+     * {@code ./capex-watch import DIR [INGEST_URL]}: exits 1 if any document was refused. The admin API key
+     * comes from {@code CAPEXWATCH_API_KEY}, else from data/admin-api-key (written by {@code ./capex-watch up}).
+     */
+    public static void main(String[] args) throws IOException {
         if (args.length < 1) {
             System.err.println("usage: ./capex-watch import DIR [INGEST_URL (default http://127.0.0.1:8081)]");
             System.exit(2);
         }
         String url = args.length > 1 ? args[1] : "http://127.0.0.1:8081";
-        int refused = new CompanyFactsUploader(url).uploadFolder(Path.of(args[0]));
+        String key = System.getenv("CAPEXWATCH_API_KEY");
+        Path keyFile = Path.of(System.getenv().getOrDefault("CAPEXWATCH_DATA_DIR", "data"), "admin-api-key");
+        if ((key == null || key.isBlank()) && Files.isReadable(keyFile)) {
+            key = Files.readString(keyFile).trim();
+        }
+        if (key == null || key.isBlank()) {
+            System.err.println("an admin API key is needed: set CAPEXWATCH_API_KEY (or run ./capex-watch up once, which writes data/admin-api-key)");
+            System.exit(2);
+        }
+        int refused = new CompanyFactsUploader(url, key).uploadFolder(Path.of(args[0]));
         System.exit(refused == 0 ? 0 : 1);
     }
 }
