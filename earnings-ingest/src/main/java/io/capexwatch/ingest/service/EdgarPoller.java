@@ -1,7 +1,6 @@
 package io.capexwatch.ingest.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.capexwatch.ingest.edgar.CompanyFacts;
 import io.capexwatch.ingest.edgar.CompanyFactsParser;
 import io.capexwatch.ingest.edgar.EdgarClient;
 import io.capexwatch.ingest.edgar.EdgarConfig;

@@ -10,6 +10,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 /**
  * Verdict changes as events for live push. Each event's id is the Redis version of the snapshot that
  * carried the change, the same on every replica, so a client that reconnects with Last-Event-ID to any
@@ -34,7 +36,7 @@ public class VerdictEvents {
             CachedJson previous = before == null ? null : before.byTicker().get(entry.getKey());
             if (previous == null || !previous.etag().equals(entry.getValue().etag())) {
                 events.add(new VerdictEvent(after.version(), entry.getKey(), new String(entry.getValue().body(),
-                        java.nio.charset.StandardCharsets.UTF_8)));
+                        UTF_8)));
             }
         }
         synchronized (log) {
@@ -64,7 +66,7 @@ public class VerdictEvents {
             missed = covered ? log.stream().filter(e -> e.id() > lastEventId).toList()
                     : current == null ? List.of()
                     : List.of(new VerdictEvent(current.version(), null, new String(current.all().body(),
-                    java.nio.charset.StandardCharsets.UTF_8)));
+                    UTF_8)));
         }
         return Multi.createBy().concatenating().streams(Multi.createFrom().iterable(missed), live);
     }

@@ -29,11 +29,12 @@ public final class MonetizationPaceRule implements Rule {
         }
         boolean above = gap.compareTo(t.monetizationGapWatch()) > 0;
         boolean twice = above && previousGap != null && previousGap.compareTo(t.monetizationGapWatch()) > 0;
-        String sentence = "TTM capex growth exceeds TTM revenue growth by " + Percent.points(gap)
+        String sentence = "TTM capex growth " + (gap.signum() < 0 ? "trails" : "exceeds") + " TTM revenue growth by "
+                + Percent.points(gap.abs())
                 + (previousGap == null ? "" : " (" + Percent.points(previousGap) + " the quarter before)")
                 + "; watch above " + Percent.points(t.monetizationGapWatch()) + " two quarters running.";
         return new RuleResult(NAME, "Monetization pace", twice ? RuleOutcome.WATCH : RuleOutcome.OK, inputs, thresholds,
-                sentence.replace("exceeds TTM revenue growth by -", "trails TTM revenue growth by "));
+                sentence);
     }
 
     /** TTM capex growth minus TTM revenue growth, or null. */

@@ -57,6 +57,8 @@ class VerdictEngineTest {
         assertEquals(new BigDecimal("0.1745"), pace.inputs().get("ttmRevenueGrowth"));
         assertEquals(new BigDecimal("0.7299"), pace.inputs().get("gap"));
         assertEquals(new BigDecimal("0.5898"), pace.inputs().get("gapPreviousQuarter"));
+        assertEquals("TTM capex growth exceeds TTM revenue growth by 73 points (59 points the quarter before); "
+                + "watch above 40 points two quarters running.", pace.sentence());
         RuleResult payback = rules.get(PaybackRule.NAME);
         assertEquals(new BigDecimal("0.7234"), payback.inputs().get("incrementalReturn"));
         assertEquals("Each dollar of capex in the year before brought 72 cents of new operating cash flow this year "
