@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A real redis-server on loopback: the one on PATH when there is one, else the binary shipped in embedded-redis. */
-final class EmbeddedRedisServer implements AutoCloseable {
+public final class EmbeddedRedisServer implements AutoCloseable {
     private final RedisServer server;
     private final int port;
 
@@ -20,7 +20,11 @@ final class EmbeddedRedisServer implements AutoCloseable {
     }
 
     static EmbeddedRedisServer start(Path dataDir) {
-        int port = Ports.free();
+        return start(dataDir, Ports.free());
+    }
+
+    /** On a given port, e.g. to restart it where clients expect it (the Redis-outage test). */
+    public static EmbeddedRedisServer start(Path dataDir, int port) {
         try {
             var builder = RedisServer.newRedisServer()
                     .executableProvider(executable())
@@ -51,12 +55,16 @@ final class EmbeddedRedisServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     @Override
-    public void close() throws IOException {
-        server.stop();
+    public void close() {
+        try {
+            server.stop();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Redis did not stop", e);
+        }
     }
 }

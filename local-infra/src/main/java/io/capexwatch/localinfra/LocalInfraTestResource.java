@@ -18,11 +18,14 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
 
     /** The admin credentials every test JVM's services accept. */
     public static final AdminCredentials ADMIN = AdminCredentials.create(null);
+    /** A key that may read (where reads require a token) and never write. */
+    public static final String READER_API_KEY = "reader-" + java.util.UUID.randomUUID();
 
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new java.util.HashMap<>(LocalInfrastructure.shared().endpoints().quarkusConfig(database));
         config.put("capexwatch.auth.api-keys", ADMIN.apiKey());
+        config.put("capexwatch.auth.reader-api-keys", READER_API_KEY);
         config.put("mp.jwt.verify.publickey", ADMIN.jwtPublicKey());
         config.put("mp.jwt.verify.issuer", AdminCredentials.ISSUER);
         return config;

@@ -1,5 +1,7 @@
 package io.capexwatch.contracts.messages;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -8,6 +10,7 @@ import java.util.List;
  * current set of quarters (event-carried state), so a consumer needs no other state and a duplicate or
  * redelivered message is recognised by its {@code revision}, which grows whenever the set changes.
  */
+@RegisterForReflection
 public record FundamentalsSnapshot(int schemaVersion, long cik, String ticker, String entityName, long revision,
                                    Instant publishedAt, List<FiscalQuarterFundamentals> quarters) implements Snapshot {
     public static final int SCHEMA_VERSION = 1;

@@ -1,5 +1,7 @@
 package io.capexwatch.contracts.messages;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -7,6 +9,7 @@ import java.util.List;
  * capex-tracker → verdict-api, topic {@code metrics}, keyed by CIK: the company's complete metric series,
  * oldest quarter first. {@code revision} grows whenever the series changes.
  */
+@RegisterForReflection
 public record MetricsSnapshot(int schemaVersion, long cik, String ticker, String entityName, long revision,
                               long fundamentalsRevision, Instant publishedAt, List<QuarterMetrics> quarters)
         implements Snapshot {

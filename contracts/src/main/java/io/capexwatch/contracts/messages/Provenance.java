@@ -1,5 +1,7 @@
 package io.capexwatch.contracts.messages;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.util.List;
 
 /**
@@ -11,6 +13,7 @@ import java.util.List;
  * @param derivedFrom the facts a derived figure was computed from, longer period first; empty when reported
  * @param flags       data-quality flags, e.g. NEGATIVE_DERIVED_VALUE
  */
+@RegisterForReflection
 public record Provenance(String concept, Filing filing, String derivation, List<SourceFact> derivedFrom,
                          List<String> flags) {
     public static final String REPORTED = "reported";

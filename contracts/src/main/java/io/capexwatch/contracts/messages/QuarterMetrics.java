@@ -1,5 +1,7 @@
 package io.capexwatch.contracts.messages;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.List;
  *
  * @param latestFiling the most recent filing any input of this quarter was read from
  */
+@RegisterForReflection
 public record QuarterMetrics(int fiscalYear, int fiscalQuarter, LocalDate periodStart, LocalDate periodEnd,
                              Long ocf, Long capex, Long fcf, BigDecimal capexToOcf,
                              Long ttmOcf, Long ttmCapex, Long ttmFcf, BigDecimal ttmCapexToOcf,

@@ -1,6 +1,7 @@
 package io.capexwatch.contracts.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.List;
 
@@ -11,6 +12,7 @@ import java.util.List;
  * @param errors extension member: individual findings, e.g. one per invalid field
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@RegisterForReflection
 public record Problem(String type, String title, int status, String detail, String instance, List<String> errors) {
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://capexwatch.io/problems/";

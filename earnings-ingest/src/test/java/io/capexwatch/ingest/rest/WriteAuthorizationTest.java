@@ -40,6 +40,9 @@ class WriteAuthorizationTest {
                 .statusCode(403)
                 .contentType("application/problem+json")
                 .body("detail", is("this operation needs the admin role"));
+        request(given().header("X-API-Key", LocalInfraTestResource.READER_API_KEY), body).request(method, path).then()
+                .statusCode(403)
+                .contentType("application/problem+json");
 
         int authorized = method.equals("DELETE") ? 404 : 400;
         request(given().auth().oauth2(LocalInfraTestResource.ADMIN.jwt("ops", List.of("admin"))), body)

@@ -26,9 +26,9 @@ public final class CapexWatchSystem implements AutoCloseable {
 
     private final LocalInfrastructure infrastructure;
     private final AdminCredentials admin;
-    private final Map<Service, ServiceProcess> services;
+    private final Map<Service, List<ServiceProcess>> services;
 
-    private CapexWatchSystem(LocalInfrastructure infrastructure, AdminCredentials admin, Map<Service, ServiceProcess> services) {
+    private CapexWatchSystem(LocalInfrastructure infrastructure, AdminCredentials admin, Map<Service, List<ServiceProcess>> services) {
         this.infrastructure = infrastructure;
         this.admin = admin;
         this.services = services;
@@ -40,19 +40,31 @@ public final class CapexWatchSystem implements AutoCloseable {
      */
     public static CapexWatchSystem start(Path projectRoot, Path dataDir, Path logDir, Map<String, String> env,
                                          ToIntFunction<Service> ports) {
+        return start(projectRoot, dataDir, logDir, env, ports, 1);
+    }
+
+    /**
+     * @param replicas instances of every service, all started at once (as a Kubernetes rollout would); the
+     *                 first listens on the given port, the others on free ports, logs under replica-N
+     */
+    public static CapexWatchSystem start(Path projectRoot, Path dataDir, Path logDir, Map<String, String> env,
+                                         ToIntFunction<Service> ports, int replicas) {
         LocalInfrastructure infrastructure = LocalInfrastructure.start(dataDir, env);
         AdminCredentials admin = AdminCredentials.create(dataDir);
-        Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+        Map<Service, List<ServiceProcess>> services = new EnumMap<>(Service.class);
         CapexWatchSystem system = new CapexWatchSystem(infrastructure, admin, services);
         try {
             List<ServiceProcess> started = new ArrayList<>();
             for (Service service : Service.startOrder()) {
                 Map<String, String> serviceEnv = new java.util.HashMap<>(infrastructure.endpoints().environment(service.database()));
                 serviceEnv.putAll(adminEnvironment(admin, env));
-                ServiceProcess process = ServiceProcess.start(service, projectRoot, ports.applyAsInt(service),
-                        serviceEnv, logDir, jvmOptions(env));
-                services.put(service, process);
-                started.add(process);
+                for (int replica = 1; replica <= replicas; replica++) {
+                    ServiceProcess process = ServiceProcess.start(service, projectRoot,
+                            replica == 1 ? ports.applyAsInt(service) : Ports.free(), replicaEnvironment(serviceEnv, env, replica),
+                            replica == 1 ? logDir : logDir.resolve("replica-" + replica), jvmOptions(env));
+                    services.computeIfAbsent(service, s -> new ArrayList<>()).add(process);
+                    started.add(process);
+                }
             }
             started.forEach(ServiceProcess::awaitReady);
             return system;
@@ -75,6 +87,20 @@ public final class CapexWatchSystem implements AutoCloseable {
         return auth;
     }
 
+    /**
+     * EDGAR settings given in {@code env} reach every replica, with {@code {replica}} replaced by its number
+     * (tests tell the replicas apart by their User-Agent).
+     */
+    private static Map<String, String> replicaEnvironment(Map<String, String> serviceEnv, Map<String, String> env, int replica) {
+        Map<String, String> replicaEnv = new java.util.HashMap<>(serviceEnv);
+        env.forEach((key, value) -> {
+            if (key.startsWith("CAPEXWATCH_EDGAR_")) {
+                replicaEnv.put(key, value.replace("{replica}", Integer.toString(replica)));
+            }
+        });
+        return replicaEnv;
+    }
+
     public AdminCredentials admin() {
         return admin;
     }
@@ -93,8 +119,14 @@ public final class CapexWatchSystem implements AutoCloseable {
         return ports::get;
     }
 
+    /** The first replica's base URL. */
     public String url(Service service) {
-        return services.get(service).baseUrl();
+        return services.get(service).get(0).baseUrl();
+    }
+
+    /** Every replica's base URL, first replica first. */
+    public List<String> urls(Service service) {
+        return services.get(service).stream().map(ServiceProcess::baseUrl).toList();
     }
 
     public LocalInfrastructure infrastructure() {
@@ -103,7 +135,7 @@ public final class CapexWatchSystem implements AutoCloseable {
 
     @Override
     public void close() {
-        List<ServiceProcess> running = new ArrayList<>(services.values());
+        List<ServiceProcess> running = services.values().stream().flatMap(List::stream).toList();
         running.parallelStream().forEach(ServiceProcess::close);
         infrastructure.close();
     }

@@ -37,18 +37,20 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Service service, Path projectRoot, int port, Map<String, String> env, Path logDir,
                                        List<String> jvmOptions) {
-        Path jar = service.jar(projectRoot);
+        Path jar = service.jar(projectRoot).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
         }
         try {
             Files.createDirectories(logDir);
-            Path log = logDir.resolve(service.module() + ".log");
+            Path log = logDir.resolve(service.module() + ".log").toAbsolutePath();
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElse("java"));
             command.addAll(jvmOptions);
             command.addAll(List.of("-jar", jar.toString()));
+            // From its own directory, as a JDK AOT cache (app.aot, relative paths) requires.
             ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(jar.getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
@@ -72,8 +74,25 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** Resident memory of the process in KiB (Linux /proc), e.g. right after it became ready. */
+    public long residentKiB() {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
+                    .findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Waits until /q/health/ready answers 200 (database, Kafka and, for verdict-api, Redis are up). */
     public void awaitReady() {
+        awaitReady(Duration.ofMillis(250));
+    }
+
+    /** @param pollEvery how often to ask; the startup benchmark asks often to measure time to ready */
+    public void awaitReady(Duration pollEvery) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
@@ -92,14 +111,14 @@ public final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep();
+            sleep(pollEvery);
         }
         throw new IllegalStateException(service.module() + " not ready within " + READY_TIMEOUT + "; see " + log);
     }
 
-    private static void sleep() {
+    private static void sleep(Duration duration) {
         try {
-            Thread.sleep(250);
+            Thread.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

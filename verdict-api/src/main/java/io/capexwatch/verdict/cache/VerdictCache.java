@@ -80,6 +80,15 @@ public class VerdictCache {
                 .chain(version -> {
                     long current = version == null ? 0 : version;
                     VerdictSnapshot known = snapshot;
+                    if (known != null && current < known.version()) {
+                        // Redis came back without its data (restart without persistence, failover): its counter
+                        // restarted too, so refill it from PostgreSQL under a version past every one served.
+                        LOG.warnf("Redis lost the verdicts (version %d, served %d): refilling it from PostgreSQL",
+                                current, known.version());
+                        return verdicts.latestOfEach()
+                                .chain(latest -> write(fields(latest), known.version() - current + 1))
+                                .replaceWith(known);
+                    }
                     if (known != null && known.version() == current && current > 0) {
                         return Uni.createFrom().item(known);
                     }
@@ -147,17 +156,25 @@ public class VerdictCache {
     }
 
     private Uni<Void> putAllIfDifferent(List<VerdictEntity> latest) {
-        Map<String, String> fields = new TreeMap<>();
-        latest.forEach(v -> fields.put(v.ticker, v.body));
+        Map<String, String> fields = fields(latest);
         return hash.hgetall(KEY).chain(current -> {
             boolean inSync = fields.entrySet().stream().allMatch(e -> e.getValue().equals(current.get(e.getKey())));
-            if (inSync) {
-                return refresh();
-            }
-            return hash.hset(KEY, fields)
-                    .chain(() -> versions.incr(VERSION_KEY))
-                    .chain(version -> redis.pubsub(Long.class).publish(CHANNEL, version))
-                    .chain(this::refresh);
+            return inSync ? refresh() : write(fields, 1);
         });
+    }
+
+    private static Map<String, String> fields(List<VerdictEntity> latest) {
+        Map<String, String> fields = new TreeMap<>();
+        latest.forEach(v -> fields.put(v.ticker, v.body));
+        return fields;
+    }
+
+    /** Writes verdicts, moves the version on by {@code increment} and tells every replica. */
+    private Uni<Void> write(Map<String, String> fields, long increment) {
+        Uni<Void> written = fields.isEmpty() ? Uni.createFrom().voidItem() : hash.hset(KEY, fields).replaceWithVoid();
+        return written
+                .chain(() -> versions.incrby(VERSION_KEY, increment))
+                .chain(version -> redis.pubsub(Long.class).publish(CHANNEL, version))
+                .chain(this::refresh);
     }
 }

@@ -1,5 +1,7 @@
 package io.capexwatch.verdict.rules;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -10,6 +12,7 @@ import java.util.Map;
  * @param thresholds the limits it compared them with, by name
  * @param sentence   one plain sentence saying what was found
  */
+@RegisterForReflection
 public record RuleResult(String rule, String title, RuleOutcome outcome, Map<String, Object> inputs,
                          Map<String, BigDecimal> thresholds, String sentence) {
 }

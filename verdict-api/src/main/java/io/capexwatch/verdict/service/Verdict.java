@@ -3,6 +3,7 @@ package io.capexwatch.verdict.service;
 import io.capexwatch.contracts.messages.Filing;
 import io.capexwatch.verdict.rules.RuleResult;
 import io.capexwatch.verdict.rules.VerdictState;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import java.util.List;
  * @param dataQualityFlags flags on the evaluated quarter's inputs (derived, stale, missing ...)
  * @param quarters         recent quarters, oldest first, for charts
  */
+@RegisterForReflection
 public record Verdict(String ticker, long cik, String entityName, VerdictState state, String stateReason,
                       Integer fiscalYear, Integer fiscalQuarter, LocalDate periodEnd, Filing basedOn,
                       Instant evaluatedAt, VerdictState previousState, Instant stateSince, List<RuleResult> rules,

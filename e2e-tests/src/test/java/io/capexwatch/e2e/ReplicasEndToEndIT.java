@@ -1,0 +1,126 @@
+package io.capexwatch.e2e;
+
+import io.capexwatch.localinfra.launch.CapexWatchSystem;
+import io.capexwatch.localinfra.launch.Service;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two instances of every service on one PostgreSQL, Redis and Kafka, all started at once (so Flyway runs
+ * concurrently on each database), polling a loopback EDGAR that serves Alphabet's real companyfacts. Shows:
+ * one replica polls, each document is fetched once, every verdict is evaluated once and none is lost, and
+ * both verdict-api instances answer with identical bytes and ETags.
+ */
+class ReplicasEndToEndIT {
+    private static final String SUBMISSIONS = "/submissions/CIK0001652044.json";
+    private static final String COMPANY_FACTS = "/api/xbrl/companyfacts/CIK0001652044.json";
+    private static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
+
+    private static EdgarStub edgar;
+    private static CapexWatchSystem system;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path companyFacts = Path.of(System.getProperty("capexwatch.shared.edgar", "../../shared/edgar"), "CIK0001652044.json");
+        Assumptions.assumeTrue(Files.isReadable(companyFacts),
+                "skipped: real EDGAR file " + companyFacts.toAbsolutePath() + " is absent (see ../shared/edgar/SOURCES.md)");
+        edgar = new EdgarStub();
+        edgar.serve(COMPANY_FACTS, Files.readAllBytes(companyFacts));
+        try (InputStream submissions = ReplicasEndToEndIT.class.getResourceAsStream("/edgar/submissions_CIK0001652044.json")) {
+            edgar.serve(SUBMISSIONS, submissions.readAllBytes());
+        }
+        Path root = Path.of(System.getProperty("capexwatch.project.root", ".."));
+        system = CapexWatchSystem.start(root, null, Path.of("target", "e2e-logs", "replicas"), Map.of(
+                "CAPEXWATCH_EDGAR_BASE_URL", edgar.baseUrl(),
+                // Each replica polls under its own User-Agent, so the stub can tell which one asked.
+                "CAPEXWATCH_EDGAR_USER_AGENT", "capex-watch e2e replica-{replica} e2e@example.com",
+                "CAPEXWATCH_EDGAR_POLL_INTERVAL", POLL_INTERVAL.toSeconds() + "s",
+                "CAPEXWATCH_EDGAR_FIRST_POLL_DELAY", "1s"), CapexWatchSystem.freePorts(), 2);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+        if (edgar != null) {
+            edgar.close();
+        }
+    }
+
+    @Test
+    void twoReplicasOfEachServicePollOnceEvaluateOnceAndAnswerAlike() {
+        List<String> verdictApis = system.urls(Service.VERDICT_API);
+        assertEquals(2, verdictApis.size());
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            for (String url : verdictApis) {
+                given().baseUri(url).get("/api/verdicts/GOOGL").then().statusCode(200)
+                        .body("periodEnd", is("2026-03-31"))
+                        .body("basedOn.accession", is("0001652044-26-000048"));
+            }
+        });
+
+        // Let several more poll rounds pass: the 10-Q is known, so only conditional submissions requests follow.
+        sleep(POLL_INTERVAL.multipliedBy(4));
+
+        List<EdgarStub.Request> polls = edgar.requests(SUBMISSIONS);
+        Set<String> pollers = polls.stream().map(EdgarStub.Request::userAgent).collect(Collectors.toSet());
+        assertEquals(1, pollers.size(), "exactly one replica polls EDGAR: " + pollers);
+        assertTrue(polls.size() >= 4, "polled every interval: " + polls.size());
+        assertTrue(polls.stream().skip(1).allMatch(r -> r.status() == 304), "unchanged submissions cost a 304: " + polls);
+        assertEquals(1, edgar.requests(COMPANY_FACTS).size(), "companyfacts fetched once: " + edgar.requests(COMPANY_FACTS));
+
+        // One companyfacts document, so one fundamentals revision, one metrics revision and one verdict, on
+        // whichever replicas consumed it; both ingest replicas report the same state.
+        for (String url : system.urls(Service.EARNINGS_INGEST)) {
+            given().baseUri(url).get("/api/companies").then().statusCode(200)
+                    .body("find { it.ticker == 'GOOGL' }.revision", is(1))
+                    .body("find { it.ticker == 'GOOGL' }.publishedRevision", is(1))
+                    .body("find { it.ticker == 'GOOGL' }.status", is("UP_TO_DATE"))
+                    .body("find { it.ticker == 'GOOGL' }.lastFiling.accession", is("0001652044-26-000048"));
+        }
+        for (String url : system.urls(Service.CAPEX_TRACKER)) {
+            given().baseUri(url).get("/api/companies/GOOGL/metrics").then().statusCode(200)
+                    .body("find { it.periodEnd == '2025-09-30' }.ttmFcf", equalTo(73_552_000_000L));
+        }
+        Response first = given().baseUri(verdictApis.get(0)).get("/api/verdicts");
+        Response second = given().baseUri(verdictApis.get(1)).get("/api/verdicts");
+        assertEquals(first.asString(), second.asString());
+        assertEquals(first.header("ETag"), second.header("ETag"));
+        for (String url : verdictApis) {
+            given().baseUri(url).get("/api/verdicts/GOOGL/history").then().statusCode(200)
+                    .body("size()", is(1))
+                    .body("[0].metricsRevision", is(1))
+                    .body("[0].state", is("WATCH"));
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.capexwatch.localinfra.launch;
+
+import io.capexwatch.localinfra.LocalInfrastructure;
+import io.capexwatch.localinfra.Ports;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code bench/startup-benchmark.sh}: each packaged service started again and again against real
+ * infrastructure, with and without the JDK AOT cache ({@code app.aot}, built by {@code -Paot}), measuring
+ * the time from process start to the first 200 from {@code /q/health/ready} and the resident memory at
+ * that moment. Prints a Markdown table (medians, min and max).
+ */
+public final class StartupBenchmark {
+    /** The JVM variant's options in the chart, minus the container-relative heap size. */
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx256m");
+
+    private StartupBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        Path logs = root.resolve("bench").resolve("results").resolve("startup-logs");
+        for (Service service : Service.values()) {
+            if (!Files.isRegularFile(aotCache(root, service))) {
+                throw new IllegalStateException(aotCache(root, service) + " is missing: build with ./mvnw -Paot package -DskipTests");
+            }
+        }
+        List<String> rows = new ArrayList<>();
+        try (LocalInfrastructure infrastructure = LocalInfrastructure.start(null, Map.of())) {
+            for (Service service : Service.startOrder()) {
+                Map<String, String> env = infrastructure.endpoints().environment(service.database());
+                // One discarded start migrates the database and warms the page cache for both variants.
+                measure(service, root, env, logs, JVM_OPTIONS);
+                rows.add(row(service, "JVM", runs(service, root, env, logs, JVM_OPTIONS, runs)));
+                List<String> withCache = new ArrayList<>(JVM_OPTIONS);
+                // AOTMode=on: fail instead of silently starting without a cache that does not match.
+                withCache.addAll(List.of("-XX:AOTCache=app.aot", "-XX:AOTMode=on"));
+                rows.add(row(service, "JVM + AOT cache", runs(service, root, env, logs, withCache, runs)));
+            }
+        }
+        System.out.printf("%n%d runs each, %s, %d cores%n%n", runs, Runtime.version(), Runtime.getRuntime().availableProcessors());
+        System.out.println("| service | variant | time to ready, median (min–max) | RSS at ready, median |");
+        System.out.println("|---|---|---|---|");
+        rows.forEach(System.out::println);
+    }
+
+    private static Path aotCache(Path root, Service service) {
+        return service.jar(root).resolveSibling("app.aot");
+    }
+
+    private static List<long[]> runs(Service service, Path root, Map<String, String> env, Path logs, List<String> options, int runs) {
+        List<long[]> results = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            results.add(measure(service, root, env, logs, options));
+        }
+        return results;
+    }
+
+    /** @return {milliseconds to ready, RSS in KiB} */
+    private static long[] measure(Service service, Path root, Map<String, String> env, Path logs, List<String> options) {
+        long start = System.nanoTime();
+        try (ServiceProcess process = ServiceProcess.start(service, root, Ports.free(), env, logs, options)) {
+            process.awaitReady(Duration.ofMillis(10));
+            long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            long rss = process.residentKiB();
+            System.out.printf("%s %s: ready in %d ms, RSS %d MiB%n", service.module(), options, millis, rss / 1024);
+            return new long[] {millis, rss};
+        }
+    }
+
+    private static String row(Service service, String variant, List<long[]> results) {
+        long[] millis = results.stream().mapToLong(r -> r[0]).sorted().toArray();
+        long[] rss = results.stream().mapToLong(r -> r[1]).sorted().toArray();
+        return "| %s | %s | %d ms (%d–%d) | %d MiB |".formatted(service.module(), variant,
+                millis[millis.length / 2], millis[0], millis[millis.length - 1], rss[rss.length / 2] / 1024);
+    }
+}
