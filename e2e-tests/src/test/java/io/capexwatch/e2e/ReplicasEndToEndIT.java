@@ -101,7 +101,7 @@ class ReplicasEndToEndIT {
         }
         for (String url : system.urls(Service.CAPEX_TRACKER)) {
             given().baseUri(url).get("/api/companies/GOOGL/metrics").then().statusCode(200)
-                    .body("find { it.periodEnd == '2025-09-30' }.ttmFcf", equalTo(73_552_000_000L));
+                    .body("quarters.find { it.periodEnd == '2025-09-30' }.ttmFcf", equalTo(73_552_000_000L));
         }
         Response first = given().baseUri(verdictApis.get(0)).get("/api/verdicts");
         Response second = given().baseUri(verdictApis.get(1)).get("/api/verdicts");

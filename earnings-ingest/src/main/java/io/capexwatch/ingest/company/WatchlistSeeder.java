@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Adds the configured watchlist companies that are not in the database yet; never removes any, and never
- * brings back one an admin removed.
+ * brings back one an admin removed. Replicas starting together take turns (an advisory lock).
  */
 @ApplicationScoped
 public class WatchlistSeeder {
@@ -37,10 +37,10 @@ public class WatchlistSeeder {
 
     @WithTransaction
     Uni<List<String>> seed() {
-        return Multi.createFrom().iterable(config.companies().entrySet())
+        return companies.lockForSeeding().chain(() -> Multi.createFrom().iterable(config.companies().entrySet())
                 .onItem().transformToUniAndConcatenate(this::addIfMissing)
                 .select().where(ticker -> !ticker.isEmpty())
-                .collect().asList();
+                .collect().asList());
     }
 
     /** @return the ticker when added, "" when the company was already there */

@@ -9,6 +9,21 @@ import java.util.List;
 
 @ApplicationScoped
 public class CompanyRepository implements PanacheRepositoryBase<CompanyEntity, Long> {
+    /** Advisory lock key for seeding the watchlist ("cwseed"). */
+    private static final long SEED_LOCK = 0x63777365656400L;
+
+    /**
+     * Holds a transaction-scoped PostgreSQL advisory lock, so replicas starting at once seed the watchlist
+     * one after the other instead of inserting the same companies twice; released at commit.
+     */
+    @WithSession
+    public Uni<Void> lockForSeeding() {
+        return getSession().chain(session -> session
+                        .createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1)) locked", Integer.class)
+                        .setParameter(1, SEED_LOCK)
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
 
     @WithSession
     public Uni<CompanyEntity> findByTicker(String ticker) {
