@@ -6,6 +6,10 @@ const billions = usd => usd == null ? 'n/a' : '$' + (usd / 1e9).toFixed(1) + 'B'
 // The service sends ratios to four decimals; the epsilon keeps 0.6305 from showing as 63.0% (binary floats).
 const percent = ratio => ratio == null ? 'n/a' : (ratio * 100 + 1e-9).toFixed(1) + '%';
 const label = state => state.replace('_', ' ').toLowerCase();
+const esc = text => String(text).replace(/[&<>"]/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'})[c]);
+// Where reads require a token, the board asks for an API key once and keeps it in this browser.
+const KEY = 'capexwatch.apiKey';
+const authHeaders = () => localStorage.getItem(KEY) ? {'X-API-Key': localStorage.getItem(KEY)} : {};
 
 function chart(quarters) {
   const points = quarters.filter(q => q.ttmCapexToOcf != null);
@@ -33,6 +37,14 @@ function changedSinceLastQuarter(v) {
   return `capex/OCF ${delta >= 0 ? '+' : ''}${delta.toFixed(1)} pts since last quarter${flip}`;
 }
 
+// Between an earnings release (8-K item 2.02) and the 10-Q/10-K's XBRL: the figures are about to move.
+function filingStatus(v) {
+  const f = v.filing;
+  if (!f || f.status !== 'RESULTS_RELEASED_AWAITING_FILING') return '';
+  const report = v.fiscalQuarter === 3 ? '10-K' : '10-Q';
+  return `<div class="filing-status" title="${esc(f.detail || '')}">results released${f.resultsRelease ? ' ' + f.resultsRelease.filed : ''}, awaiting ${report}</div>`;
+}
+
 function render(v, flash) {
   const latest = (v.quarters || [])[(v.quarters || []).length - 1] || {};
   let tile = tiles.get(v.ticker);
@@ -47,8 +59,10 @@ function render(v, flash) {
   tile.verdict = v;
   tile.dataset.ticker = v.ticker;
   tile.dataset.state = v.state;
+  tile.dataset.filingStatus = v.filing ? v.filing.status : '';
   tile.innerHTML = `<h2>${v.ticker} <span class="badge ${v.state}">${label(v.state)}</span></h2>
     <div class="name">${v.entityName || ''}${v.periodEnd ? ' · FY' + v.fiscalYear + ' Q' + v.fiscalQuarter + ' (to ' + v.periodEnd + ')' : ''}</div>
+    ${filingStatus(v)}
     <dl class="figures">
       <dt>TTM capex / OCF</dt><dd class="capex-ocf">${percent(latest.ttmCapexToOcf)}</dd>
       <dt>TTM free cash flow</dt><dd class="ttm-fcf">${billions(latest.ttmFcf)}</dd>
@@ -74,23 +88,81 @@ function showDetails(v) {
     <p>${v.stateReason || ''} Based on ${v.basedOn ? v.basedOn.form + ' ' + v.basedOn.accession + ' filed ' + v.basedOn.filed : 'no filing yet'};
     evaluated ${v.evaluatedAt}; state since ${v.stateSince}.</p>
     <table><tr><th>outcome</th><th>rule</th><th>inputs</th></tr>${rows}</table>
-    <p>Data quality: ${(v.dataQualityFlags || []).join(', ') || 'no flags'}</p>`;
+    <p>Data quality: ${(v.dataQualityFlags || []).join(', ') || 'no flags'}</p>
+    ${v.filing && v.filing.detail ? '<p>EDGAR: ' + esc(v.filing.detail) + '</p>' : ''}`;
   document.getElementById('details').showModal();
 }
 
+function askForKey(reason) {
+  const form = document.getElementById('key-form');
+  document.getElementById('connection').textContent = reason;
+  form.hidden = false;
+  form.onsubmit = event => {
+    event.preventDefault();
+    localStorage.setItem(KEY, document.getElementById('key').value.trim());
+    location.reload();
+  };
+}
+
 async function load() {
-  const response = await fetch('api/verdicts');
+  const response = await fetch('api/verdicts', {headers: authHeaders()});
+  if (response.status === 401) {
+    askForKey('reading verdicts needs an API key');
+    return false;
+  }
+  if (!response.ok) throw new Error('HTTP ' + response.status);
   (await response.json()).forEach(v => render(v, false));
   document.body.dataset.loaded = 'true';
+  return true;
 }
 
-function listen() {
+function dispatch(type, data) {
+  if (type === 'verdict') render(JSON.parse(data), true);
+  if (type === 'verdicts') JSON.parse(data).forEach(v => render(v, true));
+}
+
+// Server-sent events read with fetch rather than EventSource, which cannot send the API key header;
+// reconnects with Last-Event-ID so no change is missed.
+async function listen() {
   const status = document.getElementById('connection');
-  const events = new EventSource('api/verdicts/stream');
-  events.onopen = () => { status.textContent = 'live: updates as filings land'; };
-  events.onerror = () => { status.textContent = 'reconnecting…'; };
-  events.addEventListener('verdict', e => render(JSON.parse(e.data), true));
-  events.addEventListener('verdicts', e => JSON.parse(e.data).forEach(v => render(v, true)));
+  let lastEventId = null;
+  for (;;) {
+    try {
+      const headers = authHeaders();
+      if (lastEventId) headers['Last-Event-ID'] = lastEventId;
+      const response = await fetch('api/verdicts/stream', {headers});
+      if (response.status === 401) return askForKey('the live stream needs an API key');
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      status.textContent = 'live: updates as filings land';
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const {value, done} = await reader.read();
+        if (done) break;
+        buffer += value.replace(/\r\n/g, '\n');
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          let type = 'message';
+          const data = [];
+          for (const line of buffer.slice(0, end).split('\n')) {
+            const colon = line.indexOf(':');
+            if (colon === 0) continue;
+            const field = colon < 0 ? line : line.slice(0, colon);
+            const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+            if (field === 'event') type = text;
+            else if (field === 'data') data.push(text);
+            else if (field === 'id') lastEventId = text;
+          }
+          buffer = buffer.slice(end + 2);
+          if (data.length) dispatch(type, data.join('\n'));
+        }
+      }
+    } catch (error) {
+      // dropped connection or server restart: retry below
+    }
+    status.textContent = 'reconnecting…';
+    await new Promise(resolve => setTimeout(resolve, 2000));
+  }
 }
 
-load().then(listen, error => { document.getElementById('connection').textContent = 'could not load verdicts: ' + error; });
+load().then(loaded => loaded && listen(), error => { document.getElementById('connection').textContent = 'could not load verdicts: ' + error; });

@@ -1,7 +1,7 @@
 package io.capexwatch.tracker.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.capexwatch.contracts.messages.KafkaSnapshots;
+import io.capexwatch.contracts.messages.KafkaMessages;
 import io.capexwatch.contracts.messages.FundamentalsSnapshot;
 import io.capexwatch.tracker.service.MetricsService;
 import io.capexwatch.tracker.service.PublicationService;
@@ -37,7 +37,7 @@ public class FundamentalsConsumer {
     public Uni<Void> consume(String payload) {
         FundamentalsSnapshot snapshot;
         try {
-            snapshot = KafkaSnapshots.read(mapper, payload, FundamentalsSnapshot.class, FundamentalsSnapshot.SCHEMA_VERSION);
+            snapshot = KafkaMessages.read(mapper, payload, FundamentalsSnapshot.class, FundamentalsSnapshot.SCHEMA_VERSION);
         } catch (IllegalArgumentException e) {
             metrics.counter("capexwatch.fundamentals.rejected").increment();
             LOG.errorf("fundamentals message rejected to the dead-letter topic: %s", e.getMessage());

@@ -1,7 +1,7 @@
 package io.capexwatch.tracker.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.capexwatch.contracts.messages.KafkaSnapshots;
+import io.capexwatch.contracts.messages.KafkaMessages;
 import io.capexwatch.contracts.messages.MetricsSnapshot;
 import io.capexwatch.tracker.repository.CompanyMetricsEntity;
 import io.capexwatch.tracker.repository.CompanyMetricsRepository;
@@ -52,7 +52,7 @@ public class PublicationService {
                 .map(rows -> new MetricsSnapshot(MetricsSnapshot.SCHEMA_VERSION, company.cik, company.ticker,
                         company.entityName, company.revision, company.fundamentalsRevision, Instant.now(),
                         rows.stream().map(QuarterMetricsEntity::toMetrics).toList()))
-                .call(snapshot -> KafkaSnapshots.send(emitter, mapper, snapshot))
+                .call(snapshot -> KafkaMessages.send(emitter, mapper, snapshot))
                 .call(snapshot -> companies.markPublished(company.cik, snapshot.revision()))
                 .invoke(snapshot -> {
                     metrics.counter("capexwatch.metrics.published").increment();

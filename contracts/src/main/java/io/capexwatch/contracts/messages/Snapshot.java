@@ -1,12 +1,6 @@
 package io.capexwatch.contracts.messages;
 
 /** A message carrying one company's complete current state; {@code revision} orders its versions. */
-public interface Snapshot {
-    int schemaVersion();
-
-    long cik();
-
-    String ticker();
-
+public interface Snapshot extends CompanyMessage {
     long revision();
 }

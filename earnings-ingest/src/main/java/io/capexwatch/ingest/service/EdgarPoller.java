@@ -7,6 +7,7 @@ import io.capexwatch.ingest.edgar.EdgarConfig;
 import io.capexwatch.ingest.edgar.EdgarResponse;
 import io.capexwatch.ingest.edgar.InvalidCompanyFactsException;
 import io.capexwatch.ingest.edgar.Submissions;
+import io.capexwatch.ingest.messaging.FilingStatusPublisher;
 import io.capexwatch.ingest.quarters.MetricConcepts;
 import io.capexwatch.ingest.repository.CompanyEntity;
 import io.capexwatch.ingest.repository.CompanyRepository;
@@ -36,8 +37,9 @@ import java.util.function.Consumer;
  * costs nothing) tells whether a new 10-Q, 10-K or amendment with XBRL has arrived, in which case the
  * companyfacts document is fetched and goes through the same import as {@code POST /api/imports}; an
  * earnings release (8-K item 2.02) newer than the latest report marks the company "results released,
- * awaiting filing". One replica polls at a time (a lease in PostgreSQL). A failed poll or a document that
- * does not parse is logged and counted and leaves the stored data untouched.
+ * awaiting filing"; each company's status goes to verdict-api after every poll. One replica polls at a time
+ * (a lease in PostgreSQL). A failed poll or a document that does not parse is logged and counted and leaves
+ * the stored data untouched.
  */
 @ApplicationScoped
 public class EdgarPoller {
@@ -50,6 +52,7 @@ public class EdgarPoller {
     private final PollerLeaseRepository lease;
     private final ImportService imports;
     private final PublicationService publication;
+    private final FilingStatusPublisher filingStatus;
     private final ObjectMapper mapper;
     private final Vertx vertx;
     private final MeterRegistry metrics;
@@ -58,14 +61,15 @@ public class EdgarPoller {
     private final CompanyFactsParser parser = new CompanyFactsParser(MetricConcepts.allConcepts());
 
     public EdgarPoller(EdgarConfig config, EdgarClient edgar, CompanyRepository companies, PollerLeaseRepository lease,
-                       ImportService imports, PublicationService publication, ObjectMapper mapper, Vertx vertx,
-                       MeterRegistry metrics) {
+                       ImportService imports, PublicationService publication, FilingStatusPublisher filingStatus,
+                       ObjectMapper mapper, Vertx vertx, MeterRegistry metrics) {
         this.config = config;
         this.edgar = edgar;
         this.companies = companies;
         this.lease = lease;
         this.imports = imports;
         this.publication = publication;
+        this.filingStatus = filingStatus;
         this.mapper = mapper;
         this.vertx = vertx;
         this.metrics = metrics;
@@ -103,7 +107,7 @@ public class EdgarPoller {
     private Uni<Void> pollAll() {
         return companies.listByTicker()
                 .onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
-                .onItem().transformToUniAndConcatenate(this::poll)
+                .onItem().transformToUniAndConcatenate(company -> poll(company).call(() -> filingStatus.publish(company.cik)))
                 .collect().last()
                 .replaceWithVoid();
     }

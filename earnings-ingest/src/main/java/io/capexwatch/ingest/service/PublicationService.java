@@ -2,7 +2,7 @@ package io.capexwatch.ingest.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.capexwatch.contracts.messages.FundamentalsSnapshot;
-import io.capexwatch.contracts.messages.KafkaSnapshots;
+import io.capexwatch.contracts.messages.KafkaMessages;
 import io.capexwatch.ingest.repository.CompanyEntity;
 import io.capexwatch.ingest.repository.CompanyRepository;
 import io.capexwatch.ingest.repository.QuarterValueRepository;
@@ -55,7 +55,7 @@ public class PublicationService {
         return quarterValues.listForCompany(company.cik)
                 .map(rows -> new FundamentalsSnapshot(FundamentalsSnapshot.SCHEMA_VERSION, company.cik, company.ticker,
                         company.entityName, company.revision, Instant.now(), QuarterValues.toQuarters(rows)))
-                .call(snapshot -> KafkaSnapshots.send(emitter, mapper, snapshot))
+                .call(snapshot -> KafkaMessages.send(emitter, mapper, snapshot))
                 .call(snapshot -> companies.markPublished(company.cik, snapshot.revision()))
                 .invoke(snapshot -> {
                     metrics.counter("capexwatch.fundamentals.published").increment();

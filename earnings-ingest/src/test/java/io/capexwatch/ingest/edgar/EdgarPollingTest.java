@@ -1,5 +1,7 @@
 package io.capexwatch.ingest.edgar;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.capexwatch.ingest.Samples;
 import io.capexwatch.ingest.SharedEdgarFiles;
 import io.capexwatch.ingest.repository.PollerLeaseRepository;
@@ -8,7 +10,9 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -17,6 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -46,6 +51,12 @@ class EdgarPollingTest {
 
     @Inject
     PollerLeaseRepository lease;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
 
     @BeforeEach
     void documents() throws IOException {
@@ -84,6 +95,19 @@ class EdgarPollingTest {
                 .body("find { it.ticker == 'ORCL' }.statusDetail", containsString("EDGAR answered 404"));
         given().get("/api/companies/GOOGL/fundamentals").then()
                 .body("find { it.periodEnd == '2025-09-30' }.values.CAPEX.value", is(23_953_000_000L));
+
+        // Each company's status went to verdict-api's topic, Meta's earnings release included.
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
+            JsonNode meta = kafka.consumeStrings().fromTopics("capexwatch.filing-status")
+                    .awaitRecords(7, Duration.ofSeconds(20)).getRecords().stream()
+                    .filter(r -> r.key().equals("1326801"))
+                    .map(r -> readTree(r.value()))
+                    .reduce((first, second) -> second).orElseThrow();
+            assertEquals("META", meta.path("ticker").asText());
+            assertEquals("RESULTS_RELEASED_AWAITING_FILING", meta.path("status").asText());
+            assertEquals("0001326801-26-000031", meta.path("resultsRelease").path("accession").asText());
+            assertEquals("2026-07-29", meta.path("resultsRelease").path("filed").asText());
+        }
 
         EdgarStub.Request first = stub.requests(GOOGL_SUBMISSIONS).getFirst();
         assertEquals(EdgarStubResource.USER_AGENT, first.header("User-Agent"));
@@ -134,6 +158,14 @@ class EdgarPollingTest {
     void onlyOneReplicaHoldsThePollingLease() throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> poller.pollIfLeader());
         assertFalse(VertxContextSupport.subscribeAndAwait(() -> lease.tryAcquire("edgar", "another-replica", Duration.ofMinutes(5))));
+    }
+
+    private JsonNode readTree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] resource(String name) throws IOException {

@@ -1,6 +1,8 @@
 package io.capexwatch.verdict.cache;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.capexwatch.contracts.messages.FilingStatus;
 import io.capexwatch.verdict.repository.VerdictEntity;
 import io.capexwatch.verdict.repository.VerdictRepository;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -15,7 +17,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,6 +37,8 @@ public class VerdictCache {
     static final String KEY = "capexwatch:verdicts";
     static final String VERSION_KEY = "capexwatch:verdicts:version";
     static final String CHANNEL = "capexwatch:verdicts:changed";
+    /** Each company's EDGAR status (from earnings-ingest's polls), merged into its verdict as {@code filing}. */
+    static final String STATUS_KEY = "capexwatch:filing-status";
     private static final Logger LOG = Logger.getLogger(VerdictCache.class);
 
     private final ReactiveRedisDataSource redis;
@@ -74,6 +81,40 @@ public class VerdictCache {
                 .chain(this::refresh);
     }
 
+    /**
+     * Stores a company's EDGAR status if it differs from the one held (polls repeat it) and tells every
+     * replica. Not kept in PostgreSQL: if Redis loses it, the next poll brings it back.
+     */
+    public Uni<Void> putFilingStatus(FilingStatus message) {
+        return hash.hget(STATUS_KEY, message.ticker()).chain(stored -> {
+            FilingStatusView fresh = FilingStatusView.of(message, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+            if (stored != null && fresh.sameAs(read(stored))) {
+                return Uni.createFrom().voidItem();
+            }
+            LOG.infof("filing status of %s: %s", message.ticker(), message.status());
+            return hash.hset(STATUS_KEY, message.ticker(), json(fresh))
+                    .chain(() -> versions.incr(VERSION_KEY))
+                    .chain(version -> redis.pubsub(Long.class).publish(CHANNEL, version))
+                    .chain(this::refresh);
+        });
+    }
+
+    private FilingStatusView read(String json) {
+        try {
+            return mapper.readValue(json, FilingStatusView.class);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private String json(FilingStatusView view) {
+        try {
+            return mapper.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Reads the current verdicts from Redis into a new snapshot, unless the version is unchanged. */
     public Uni<Void> refresh() {
         return versions.get(VERSION_KEY)
@@ -92,7 +133,8 @@ public class VerdictCache {
                     if (known != null && known.version() == current && current > 0) {
                         return Uni.createFrom().item(known);
                     }
-                    return hash.hgetall(KEY).map(all -> VerdictSnapshot.of(current, all, mapper));
+                    return hash.hgetall(KEY).chain(all -> hash.hgetall(STATUS_KEY)
+                            .map(statuses -> VerdictSnapshot.of(current, all, statuses, mapper)));
                 })
                 .invoke(fresh -> {
                     install(fresh);

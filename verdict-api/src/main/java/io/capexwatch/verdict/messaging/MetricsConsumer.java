@@ -1,7 +1,7 @@
 package io.capexwatch.verdict.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.capexwatch.contracts.messages.KafkaSnapshots;
+import io.capexwatch.contracts.messages.KafkaMessages;
 import io.capexwatch.contracts.messages.MetricsSnapshot;
 import io.capexwatch.verdict.cache.VerdictCache;
 import io.capexwatch.verdict.service.VerdictService;
@@ -36,7 +36,7 @@ public class MetricsConsumer {
     public Uni<Void> consume(String payload) {
         MetricsSnapshot snapshot;
         try {
-            snapshot = KafkaSnapshots.read(mapper, payload, MetricsSnapshot.class, MetricsSnapshot.SCHEMA_VERSION);
+            snapshot = KafkaMessages.read(mapper, payload, MetricsSnapshot.class, MetricsSnapshot.SCHEMA_VERSION);
         } catch (IllegalArgumentException e) {
             metrics.counter("capexwatch.metrics.rejected").increment();
             LOG.errorf("metrics message rejected to the dead-letter topic: %s", e.getMessage());
