@@ -6,7 +6,11 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * one replica polls, each document is fetched once, every verdict is evaluated once and none is lost, and
  * both verdict-api instances answer with identical bytes and ETags.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasEndToEndIT {
     private static final String SUBMISSIONS = "/submissions/CIK0001652044.json";
     private static final String COMPANY_FACTS = "/api/xbrl/companyfacts/CIK0001652044.json";
@@ -69,6 +74,7 @@ class ReplicasEndToEndIT {
     }
 
     @Test
+    @Order(1)
     void twoReplicasOfEachServicePollOnceEvaluateOnceAndAnswerAlike() {
         List<String> verdictApis = system.urls(Service.VERDICT_API);
         assertEquals(2, verdictApis.size());
@@ -113,6 +119,49 @@ class ReplicasEndToEndIT {
                     .body("[0].metricsRevision", is(1))
                     .body("[0].state", is("WATCH"));
         }
+    }
+
+    @Test
+    @Order(2)
+    void anEarningsReleaseShowsAsResultsReleasedAwaitingTheTenQ(@TempDir Path profile) throws Exception {
+        HeadlessChromium browser = openBoard(profile);
+
+        // Alphabet files its earnings release (8-K item 2.02); the 10-Q with the figures comes days later.
+        try (InputStream submissions = ReplicasEndToEndIT.class.getResourceAsStream("/edgar/submissions_CIK0001652044_earnings_release.json")) {
+            edgar.serve(SUBMISSIONS, submissions.readAllBytes());
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            for (String url : system.urls(Service.VERDICT_API)) {
+                given().baseUri(url).get("/api/verdicts/GOOGL").then().statusCode(200)
+                        .body("filing.status", is("RESULTS_RELEASED_AWAITING_FILING"))
+                        .body("filing.resultsRelease.accession", is("0001652044-26-999001"))
+                        .body("filing.resultsRelease.filed", is("2026-07-23"))
+                        .body("filing.lastFiling.accession", is("0001652044-26-000048"))
+                        .body("state", is("WATCH"));
+            }
+        });
+        if (browser != null) {
+            try (browser) {
+                browser.await("document.querySelector('[data-ticker=GOOGL] .filing-status')?.textContent"
+                        + " === 'results released 2026-07-23, awaiting 10-Q'", Duration.ofSeconds(30));
+                browser.screenshot(Path.of("target", "board-results-released.png"));
+            }
+        }
+        // Still one verdict: the status rides on it, it is not a new evaluation.
+        given().baseUri(system.url(Service.VERDICT_API)).get("/api/verdicts/GOOGL/history").then().body("size()", is(1));
+    }
+
+    /** The second verdict-api replica's board, live, or null (with a message) where Chromium is not installed. */
+    private static HeadlessChromium openBoard(Path profile) throws Exception {
+        if (!Files.isExecutable(HeadlessChromium.BINARY)) {
+            System.out.println("board check skipped: no " + HeadlessChromium.BINARY + " (apt-get install chromium; .ci/run does)");
+            return null;
+        }
+        HeadlessChromium browser = new HeadlessChromium(profile);
+        browser.open(system.urls(Service.VERDICT_API).get(1) + "/");
+        browser.await("document.querySelector('[data-ticker=GOOGL]')?.dataset.state === 'WATCH'"
+                + " && document.getElementById('connection').textContent.startsWith('live')", Duration.ofSeconds(120));
+        return browser;
     }
 
     private static void sleep(Duration duration) {
