@@ -12,9 +12,9 @@ import java.sql.Statement;
 import java.util.List;
 
 /** A real PostgreSQL 17 (zonky binaries) on loopback, with one database per service. */
-final class EmbeddedPostgresServer implements AutoCloseable {
-    static final String USER = "postgres";
-    static final String PASSWORD = "postgres";
+public final class EmbeddedPostgresServer implements AutoCloseable {
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
 
     private final EmbeddedPostgres postgres;
 
@@ -24,9 +24,14 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** @param dataDir keeps data between runs when given; a throw-away directory otherwise */
     static EmbeddedPostgresServer start(Path dataDir, List<String> databases) {
+        return start(dataDir, databases, Ports.free());
+    }
+
+    /** On a given port, e.g. to restart it on its data where clients expect it (the PostgreSQL-outage test). */
+    public static EmbeddedPostgresServer start(Path dataDir, List<String> databases, int port) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setPort(Ports.free())
+                    .setPort(port)
                     .setServerConfig("listen_addresses", Ports.LOOPBACK)
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("fsync", dataDir == null ? "off" : "on");
@@ -41,7 +46,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return postgres.getPort();
     }
 

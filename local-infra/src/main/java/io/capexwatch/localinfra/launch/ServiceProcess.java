@@ -88,13 +88,18 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until /q/health/ready answers 200 (database, Kafka and, for verdict-api, Redis are up). */
     public void awaitReady() {
-        awaitReady(Duration.ofMillis(250));
+        awaitHealth("ready", Duration.ofMillis(250));
     }
 
-    /** @param pollEvery how often to ask; the startup benchmark asks often to measure time to ready */
-    public void awaitReady(Duration pollEvery) {
+    /**
+     * Waits until {@code /q/health/<check>} answers 200: "live" once the application has started, "ready"
+     * once it can serve.
+     *
+     * @param pollEvery how often to ask; the startup benchmark asks often to measure the moment
+     */
+    public void awaitHealth(String check, Duration pollEvery) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/" + check))
                 .timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
@@ -102,7 +107,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(service.module() + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
             } catch (IOException e) {
@@ -113,7 +118,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             sleep(pollEvery);
         }
-        throw new IllegalStateException(service.module() + " not ready within " + READY_TIMEOUT + "; see " + log);
+        throw new IllegalStateException(service.module() + " not " + check + " within " + READY_TIMEOUT + "; see " + log);
     }
 
     private static void sleep(Duration duration) {

@@ -19,9 +19,11 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class VerdictResourceTest {
@@ -109,14 +111,17 @@ class VerdictResourceTest {
     }
 
     @Test
-    void readinessCoversDatabaseKafkaAndTheVerdictSnapshot() {
+    void readinessIsHavingAVerdictSnapshotToServe() {
+        // PostgreSQL and Kafka are deliberately not in it: their outages delay new verdicts, not reads.
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", is("UP"))
-                .body("checks.find { it.name == 'Database connections health check' }.status", is("UP"))
+                .body("checks.name", not(hasItem(containsString("PostgreSQL"))))
+                .body("checks.name", not(hasItem(containsString("Database"))))
+                // the messaging check is there, without channels: it reports no Kafka state
+                .body("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.data", nullValue())
                 .body("checks.find { it.name == 'verdict snapshot' }.status", is("UP"))
-                .body("checks.find { it.name == 'verdict snapshot' }.data.stale", is(false))
-                .body("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.status", is("UP"));
+                .body("checks.find { it.name == 'verdict snapshot' }.data.stale", is(false));
     }
 
     @Test
