@@ -5,6 +5,7 @@ import io.capexwatch.contracts.messages.FiscalQuarterFundamentals;
 import io.capexwatch.contracts.messages.FundamentalMetric;
 import io.capexwatch.contracts.messages.FundamentalsSnapshot;
 import io.capexwatch.contracts.messages.Provenance;
+import io.capexwatch.contracts.messages.QuarterChange;
 import io.capexwatch.contracts.messages.QuarterValue;
 
 import java.time.Instant;
@@ -62,8 +63,12 @@ public final class AlphabetQuarters {
                 FundamentalMetric.CAPEX, new QuarterValue(capex, capexSource)));
     }
 
+    /** A snapshot whose changes are every value it carries, as on a company's first publication. */
     public static FundamentalsSnapshot snapshot(long revision, List<FiscalQuarterFundamentals> quarters) {
+        List<QuarterChange> changes = quarters.stream().flatMap(q -> q.values().entrySet().stream()
+                .map(v -> new QuarterChange(q.fiscalYear(), q.fiscalQuarter(), q.periodEnd(), v.getKey(), v.getValue().value(),
+                        v.getValue().provenance().filing()))).toList();
         return new FundamentalsSnapshot(FundamentalsSnapshot.SCHEMA_VERSION, CIK, "GOOGL", "ALPHABET INC.", revision,
-                Instant.parse("2026-05-01T00:00:00Z"), quarters);
+                Instant.parse("2026-05-01T00:00:00Z"), quarters, changes);
     }
 }

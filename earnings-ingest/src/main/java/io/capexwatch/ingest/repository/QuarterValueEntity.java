@@ -65,6 +65,10 @@ public class QuarterValueEntity {
     @Column(nullable = false)
     public QuarterValueDetails details;
 
+    /** The company revision in which this value last changed. */
+    @Column(name = "changed_in_revision", nullable = false)
+    public long changedInRevision;
+
     /** The facts a derived value was computed from, and its data-quality flags (a JSON object column). */
     public record QuarterValueDetails(List<SourceFact> derivedFrom, List<String> flags) {
     }

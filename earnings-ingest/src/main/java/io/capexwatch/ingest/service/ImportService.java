@@ -88,19 +88,22 @@ public class ImportService {
         Map<String, QuarterValueEntity> stored = new HashMap<>();
         existing.forEach(row -> stored.put(key(row.metric.name(), row.periodEnd), row));
         List<QuarterValueEntity> added = new ArrayList<>();
-        int changed = 0;
+        List<QuarterValueEntity> touched = new ArrayList<>();
         for (DerivedValue value : derived) {
             QuarterValueEntity row = stored.get(key(value.metric().name(), value.quarter().end()));
             if (row == null) {
-                added.add(QuarterValues.newEntity(company.cik, value));
-                changed++;
+                row = QuarterValues.newEntity(company.cik, value);
+                added.add(row);
+                touched.add(row);
             } else if (QuarterValues.copy(value, row)) {
-                changed++;
+                touched.add(row);
             }
         }
+        int changed = touched.size();
         if (changed > 0) {
             company.revision++;
             company.entityName = facts.entityName();
+            touched.forEach(row -> row.changedInRevision = company.revision);
         }
         company.lastImportAt = Instant.now();
         ImportResult result = new ImportResult(company.cik, company.ticker, facts.entityName(), factsAdded,

@@ -54,13 +54,14 @@ public class PublicationService {
     private Uni<Void> publish(CompanyEntity company) {
         return quarterValues.listForCompany(company.cik)
                 .map(rows -> new FundamentalsSnapshot(FundamentalsSnapshot.SCHEMA_VERSION, company.cik, company.ticker,
-                        company.entityName, company.revision, Instant.now(), QuarterValues.toQuarters(rows)))
+                        company.entityName, company.revision, Instant.now(), QuarterValues.toQuarters(rows),
+                        QuarterValues.changesSince(rows, company.publishedRevision)))
                 .call(snapshot -> KafkaMessages.send(emitter, mapper, snapshot))
                 .call(snapshot -> companies.markPublished(company.cik, snapshot.revision()))
                 .invoke(snapshot -> {
                     metrics.counter("capexwatch.fundamentals.published").increment();
-                    LOG.infof("published fundamentals of %s revision %d (%d quarters)",
-                            company.ticker, snapshot.revision(), snapshot.quarters().size());
+                    LOG.infof("published fundamentals of %s revision %d (%d quarters, %d values changed)",
+                            company.ticker, snapshot.revision(), snapshot.quarters().size(), snapshot.changes().size());
                 })
                 .replaceWithVoid();
     }

@@ -4,6 +4,7 @@ import io.capexwatch.contracts.messages.Filing;
 import io.capexwatch.contracts.messages.FiscalQuarterFundamentals;
 import io.capexwatch.contracts.messages.FundamentalMetric;
 import io.capexwatch.contracts.messages.Provenance;
+import io.capexwatch.contracts.messages.QuarterChange;
 import io.capexwatch.contracts.messages.QuarterValue;
 import io.capexwatch.contracts.messages.SourceFact;
 import io.capexwatch.ingest.edgar.XbrlFact;
@@ -13,6 +14,7 @@ import io.capexwatch.ingest.repository.QuarterValueEntity.QuarterValueDetails;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +68,16 @@ final class QuarterValues {
     private static SourceFact sourceFact(XbrlFact fact) {
         return new SourceFact(fact.start(), fact.end(), fact.value().longValueExact(),
                 new Filing(fact.accession(), fact.form(), fact.filed()));
+    }
+
+    /** The values changed in a revision after {@code publishedRevision}, oldest quarter first. */
+    static List<QuarterChange> changesSince(List<QuarterValueEntity> rows, long publishedRevision) {
+        return rows.stream()
+                .filter(row -> publishedRevision == 0 || row.changedInRevision > publishedRevision)
+                .sorted(Comparator.comparing((QuarterValueEntity row) -> row.periodEnd).thenComparing(row -> row.metric))
+                .map(row -> new QuarterChange(row.fiscalYear, row.fiscalQuarter, row.periodEnd, row.metric, row.valueUsd,
+                        new Filing(row.accession, row.form, row.filed)))
+                .toList();
     }
 
     /** Rows to quarters, oldest first. */

@@ -6,15 +6,22 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
 
 import static io.capexwatch.ingest.Admin.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * An amendment restates a quarter: the current view takes the latest filed value, every as-filed value is
@@ -29,6 +36,9 @@ class PointInTimeTest {
 
     @Inject
     FiledFactRepository filedFacts;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
 
     @BeforeEach
     void importOriginals() {
@@ -66,6 +76,21 @@ class PointInTimeTest {
                 .body("periodEnd.max()", is("2025-09-30"));
         given().get("/api/companies/GOOGL/fundamentals?asOf=2025-12-31").then()
                 .body(Q3 + ".value", equalTo(23_957_000_000L));
+
+        // What goes to capex-tracker says exactly what the amendment changed: Q3 and, through FY - 9M, Q4.
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
+            JsonPath published = kafka.consumeStrings().fromTopics("capexwatch.fundamentals")
+                    .awaitRecords(1, Duration.ofSeconds(20)).getRecords().stream()
+                    .filter(r -> r.key().equals("1652044"))
+                    .map(r -> JsonPath.from(r.value()))
+                    .filter(snapshot -> snapshot.getInt("revision") == revision)
+                    .findFirst().orElseThrow();
+            assertEquals(List.of("2025-09-30", "2025-12-31"), published.getList("changes.periodEnd"));
+            assertEquals(List.of("CAPEX", "CAPEX"), published.getList("changes.metric"));
+            assertEquals(List.of(23_957_000_000L, 27_847_000_000L), published.getList("changes.value", Long.class));
+            assertEquals(List.of(AMENDMENT, "0001652044-26-000018"), published.getList("changes.filing.accession"));
+            assertEquals(13, published.getList("quarters").size());
+        }
 
         // Importing the amendment again changes nothing.
         asAdmin().contentType(ContentType.JSON).body(amendment()).post("/api/imports").then()
