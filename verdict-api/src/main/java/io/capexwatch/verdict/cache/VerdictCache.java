@@ -115,6 +115,11 @@ public class VerdictCache {
         }
     }
 
+    /** Stores several new current verdicts at once (a change of rules) and tells every replica once. */
+    public Uni<Void> putAll(List<VerdictEntity> changed) {
+        return changed.isEmpty() ? Uni.createFrom().voidItem() : write(fields(changed), 1);
+    }
+
     /** Reads the current verdicts from Redis into a new snapshot, unless the version is unchanged. */
     public Uni<Void> refresh() {
         return versions.get(VERSION_KEY)

@@ -17,11 +17,13 @@ import java.util.List;
  * @param stateSince       when the state last changed (or was first set)
  * @param stateReason      for INSUFFICIENT_DATA, what is missing
  * @param dataQualityFlags flags on the evaluated quarter's inputs (derived, stale, missing ...)
+ * @param rulesVersion     the version of the rule thresholds it was evaluated under (GET /api/rules)
  * @param quarters         recent quarters, oldest first, for charts
  */
 @RegisterForReflection
 public record Verdict(String ticker, long cik, String entityName, VerdictState state, String stateReason,
                       Integer fiscalYear, Integer fiscalQuarter, LocalDate periodEnd, Filing basedOn,
                       Instant evaluatedAt, VerdictState previousState, Instant stateSince, List<RuleResult> rules,
-                      List<String> dataQualityFlags, long metricsRevision, List<QuarterFigures> quarters) {
+                      List<String> dataQualityFlags, long metricsRevision, long rulesVersion,
+                      List<QuarterFigures> quarters) {
 }

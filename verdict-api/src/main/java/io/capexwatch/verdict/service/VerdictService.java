@@ -4,12 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.capexwatch.contracts.messages.MetricsSnapshot;
 import io.capexwatch.contracts.messages.QuarterMetrics;
+import io.capexwatch.verdict.repository.MetricsInputRepository;
 import io.capexwatch.verdict.repository.VerdictEntity;
 import io.capexwatch.verdict.repository.VerdictRepository;
-import io.capexwatch.verdict.rules.RulesConfig;
 import io.capexwatch.verdict.rules.VerdictEngine;
 import io.capexwatch.verdict.rules.VerdictEngine.Evaluation;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -20,8 +21,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Evaluates a company's metric series and records the verdict. A metrics snapshot whose revision is not
- * newer than the one already evaluated (a duplicate or redelivery) changes nothing.
+ * Evaluates a company's metric series under the rules in force and records the verdict. A metrics
+ * snapshot whose revision is not newer than the one already evaluated (a duplicate or redelivery) changes
+ * nothing. The latest snapshot of each company is kept, so a change of rules can evaluate it again.
  */
 @ApplicationScoped
 public class VerdictService {
@@ -30,12 +32,15 @@ public class VerdictService {
     private static final Logger LOG = Logger.getLogger(VerdictService.class);
 
     private final VerdictRepository verdicts;
-    private final RulesConfig rules;
+    private final MetricsInputRepository metricsInputs;
+    private final RuleBook ruleBook;
     private final ObjectMapper mapper;
 
-    public VerdictService(VerdictRepository verdicts, RulesConfig rules, ObjectMapper mapper) {
+    public VerdictService(VerdictRepository verdicts, MetricsInputRepository metricsInputs, RuleBook ruleBook,
+                          ObjectMapper mapper) {
         this.verdicts = verdicts;
-        this.rules = rules;
+        this.metricsInputs = metricsInputs;
+        this.ruleBook = ruleBook;
         this.mapper = mapper;
     }
 
@@ -48,14 +53,25 @@ public class VerdictService {
                         snapshot.cik(), snapshot.revision(), latest.metricsRevision);
                 return Uni.createFrom().nullItem();
             }
-            VerdictEntity row = record(snapshot, VerdictEngine.evaluate(snapshot.quarters(), rules.thresholds()), latest);
-            LOG.infof("verdict %s: %s for period ending %s (metrics revision %d)",
-                    row.ticker, row.state, row.periodEnd, row.metricsRevision);
-            return verdicts.persist(row);
+            return ruleBook.inForce().call(() -> metricsInputs.store(snapshot)).chain(rules -> {
+                VerdictEntity row = record(snapshot, rules, latest);
+                LOG.infof("verdict %s: %s for period ending %s (metrics revision %d, rules version %d)",
+                        row.ticker, row.state, row.periodEnd, row.metricsRevision, rules.version());
+                return verdicts.persist(row);
+            });
         });
     }
 
-    private VerdictEntity record(MetricsSnapshot snapshot, Evaluation evaluation, VerdictEntity latest) {
+    /** Every company's latest metrics evaluated again under {@code rules}: one new verdict each. Needs a transaction. */
+    public Uni<List<VerdictEntity>> reevaluateAll(RulesInForce rules) {
+        return metricsInputs.byTicker().chain(inputs -> Multi.createFrom().iterable(inputs)
+                .onItem().transformToUniAndConcatenate(input -> verdicts.latestFor(input.cik)
+                        .chain(latest -> verdicts.persist(record(input.snapshot, rules, latest))))
+                .collect().asList());
+    }
+
+    private VerdictEntity record(MetricsSnapshot snapshot, RulesInForce rules, VerdictEntity latest) {
+        Evaluation evaluation = VerdictEngine.evaluate(snapshot.quarters(), rules.rules().forTicker(snapshot.ticker()));
         // Millisecond precision: what PostgreSQL stores must equal what the JSON body says.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         boolean unchanged = latest != null && latest.state == evaluation.state();
@@ -76,7 +92,7 @@ public class VerdictService {
         Verdict verdict = new Verdict(row.ticker, row.cik, snapshot.entityName(), row.state,
                 evaluation.insufficientReason(), q == null ? null : q.fiscalYear(), q == null ? null : q.fiscalQuarter(),
                 row.periodEnd, q == null ? null : q.latestFiling(), now, row.previousState, row.stateSince,
-                evaluation.rules(), q == null ? List.of() : q.flags(), snapshot.revision(), chart);
+                evaluation.rules(), q == null ? List.of() : q.flags(), snapshot.revision(), rules.version(), chart);
         row.body = json(verdict);
         return row;
     }
