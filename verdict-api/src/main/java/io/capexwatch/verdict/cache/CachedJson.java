@@ -28,7 +28,7 @@ public record CachedJson(byte[] body, String etag, Instant lastModified, String 
         }
         for (String tag : ifNoneMatch.split(",")) {
             String candidate = tag.trim();
-            if (candidate.equals("*") || candidate.replaceFirst("^W/", "").equals(etag)) {
+            if (candidate.equals("*") || (candidate.startsWith("W/") ? candidate.substring(2) : candidate).equals(etag)) {
                 return true;
             }
         }

@@ -24,8 +24,7 @@ public final class DepreciationDragRule implements Rule {
         Map<String, BigDecimal> thresholds = Map.of("watchAbove", t.depreciationGapWatch());
         if (da == null || revenue == null) {
             inputs.put("gap", null);
-            return new RuleResult(NAME, "Depreciation drag", RuleOutcome.OK, inputs, thresholds,
-                    "Not assessed: TTM D&A or revenue growth is not available.");
+            return RuleResult.notAssessed(NAME, "Depreciation drag", inputs, thresholds, "TTM D&A or revenue growth is not available.");
         }
         BigDecimal gap = da.subtract(revenue);
         inputs.put("gap", gap);

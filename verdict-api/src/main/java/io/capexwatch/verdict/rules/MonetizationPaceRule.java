@@ -24,8 +24,7 @@ public final class MonetizationPaceRule implements Rule {
         inputs.put("gapPreviousQuarter", previousGap);
         Map<String, BigDecimal> thresholds = Map.of("watchAbove", t.monetizationGapWatch());
         if (gap == null) {
-            return new RuleResult(NAME, "Monetization pace", RuleOutcome.OK, inputs, thresholds,
-                    "Not assessed: TTM revenue or capex growth is not available.");
+            return RuleResult.notAssessed(NAME, "Monetization pace", inputs, thresholds, "TTM revenue or capex growth is not available.");
         }
         boolean above = gap.compareTo(t.monetizationGapWatch()) > 0;
         boolean twice = above && previousGap != null && previousGap.compareTo(t.monetizationGapWatch()) > 0;

@@ -25,8 +25,7 @@ public final class PaybackRule implements Rule {
         Map<String, BigDecimal> thresholds = Map.of("hurdle", hurdle, "okAtOrAbove", hurdle.multiply(BigDecimal.TWO));
         if (capexThen <= 0) {
             inputs.put("incrementalReturn", null);
-            return new RuleResult(NAME, "Payback on schedule", RuleOutcome.OK, inputs, thresholds,
-                    "Not assessed: no capex a year earlier to pay back.");
+            return RuleResult.notAssessed(NAME, "Payback on schedule", inputs, thresholds, "no capex a year earlier to pay back.");
         }
         BigDecimal r = BigDecimal.valueOf(ocfGain).divide(BigDecimal.valueOf(capexThen), 4, RoundingMode.HALF_EVEN);
         inputs.put("incrementalReturn", r);

@@ -92,9 +92,16 @@ public class VerdictService {
         Verdict verdict = new Verdict(row.ticker, row.cik, snapshot.entityName(), row.state,
                 evaluation.insufficientReason(), q == null ? null : q.fiscalYear(), q == null ? null : q.fiscalQuarter(),
                 row.periodEnd, q == null ? null : q.latestFiling(), now, row.previousState, row.stateSince,
-                evaluation.rules(), q == null ? List.of() : q.flags(), snapshot.revision(), rules.version(), chart);
+                evaluation.rules(), dataQualityFlags(q, evaluation), snapshot.revision(), rules.version(), chart);
         row.body = json(verdict);
         return row;
+    }
+
+    /** The evaluated quarter's input flags (derived, stale, missing ...) and every rule that could not be assessed. */
+    private static List<String> dataQualityFlags(QuarterMetrics q, Evaluation evaluation) {
+        List<String> flags = new java.util.ArrayList<>(q == null ? List.of() : q.flags());
+        evaluation.rules().stream().filter(rule -> !rule.assessed()).forEach(rule -> flags.add("NOT_ASSESSED:" + rule.rule()));
+        return List.copyOf(flags);
     }
 
     private String json(Verdict verdict) {

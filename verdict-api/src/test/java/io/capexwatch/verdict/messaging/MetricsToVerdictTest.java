@@ -64,6 +64,8 @@ class MetricsToVerdictTest {
                 .body("basedOn.accession", is("0001652044-26-000048"))
                 .body("previousState", is("INSUFFICIENT_DATA"))
                 .body("stateReason", nullValue())
+                .body("dataQualityFlags", equalTo(List.of()))
+                .body("rules.assessed", equalTo(List.of(true, true, true, true, true, true, true)))
                 .body("metricsRevision", is(11))
                 .body("rules.rule", equalTo(List.of("capex-intensity", "free-cash-flow", "cash-engine",
                         "monetization-pace", "payback", "depreciation-drag", "debt-funded-build-out")))

@@ -233,4 +233,19 @@ class VerdictEngineTest {
     private static QuarterMetrics withoutTtm(QuarterMetrics q) {
         return AlphabetMetrics.quarter(q.periodEnd(), q.ocf(), q.capex(), null, null, q.latestFiling().accession());
     }
+
+    @Test
+    void rulesWithoutTheirInputsSayNotAssessedInsteadOfPassingSilently() {
+        // Only cash flows, no revenue or depreciation: three rules cannot be assessed, four can.
+        List<QuarterMetrics> cashOnly = AlphabetMetrics.quarters().stream()
+                .map(q -> AlphabetMetrics.withRevenueAndDepreciation(q, null, null, null, null)).toList();
+        VerdictEngine.Evaluation evaluation = VerdictEngine.evaluate(cashOnly, Thresholds.DEFAULTS);
+        Map<String, Boolean> assessed = evaluation.rules().stream()
+                .collect(Collectors.toMap(RuleResult::rule, RuleResult::assessed));
+        assertEquals(Map.of("capex-intensity", true, "free-cash-flow", true, "cash-engine", true,
+                "monetization-pace", false, "payback", true, "depreciation-drag", false, "debt-funded-build-out", true), assessed);
+        RuleResult monetization = evaluation.rules().stream().filter(r -> r.rule().equals("monetization-pace")).findFirst().orElseThrow();
+        assertEquals(RuleOutcome.OK, monetization.outcome());
+        assertEquals("Not assessed: TTM revenue or capex growth is not available.", monetization.sentence());
+    }
 }
