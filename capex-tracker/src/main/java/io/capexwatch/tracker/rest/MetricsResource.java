@@ -5,24 +5,75 @@ import io.capexwatch.tracker.service.CompanyMetrics;
 import io.capexwatch.tracker.service.MetricsService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 
 @Path("/api/companies/{ticker}/metrics")
-@Produces(MediaType.APPLICATION_JSON)
 public class MetricsResource {
+    static final String CSV = "text/csv";
+
     private final MetricsService metrics;
 
     public MetricsResource(MetricsService metrics) {
         this.metrics = metrics;
     }
 
-    /** Quarter and TTM metrics of every fiscal quarter, oldest first, with the provenance of their inputs. */
+    /**
+     * Quarter and TTM metrics of every fiscal quarter, oldest first, with the provenance of their inputs;
+     * {@code from}/{@code to} keep the quarters ending in that range (inclusive). As CSV with
+     * {@code ?format=csv} or {@code Accept: text/csv}.
+     */
     @GET
-    public Uni<CompanyMetrics> metrics(@PathParam("ticker") String ticker) {
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    public Uni<Response> metrics(@PathParam("ticker") String ticker, @QueryParam("from") String from,
+                                 @QueryParam("to") String to, @QueryParam("format") String format,
+                                 @HeaderParam("Accept") String accept) {
+        LocalDate fromDate = date("from", from);
+        LocalDate toDate = date("to", to);
+        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+            throw ProblemException.badRequest("invalid-range", "from (" + from + ") is after to (" + to + ")", List.of());
+        }
+        boolean csv = format != null ? csvFormat(format) : accept != null && accept.contains(CSV);
         return metrics.metrics(ticker)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("no metrics for ticker " + ticker));
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("no metrics for ticker " + ticker))
+                .map(all -> within(all, fromDate, toDate))
+                .map(series -> csv
+                        ? Response.ok(MetricsCsv.of(series), CSV + "; charset=utf-8")
+                                .header("Content-Disposition", "attachment; filename=\"" + series.ticker() + "-metrics.csv\"").build()
+                        : Response.ok(series, MediaType.APPLICATION_JSON).build());
+    }
+
+    private static CompanyMetrics within(CompanyMetrics all, LocalDate from, LocalDate to) {
+        return new CompanyMetrics(all.ticker(), all.cik(), all.entityName(), all.revision(), all.quarters().stream()
+                .filter(q -> (from == null || !q.periodEnd().isBefore(from)) && (to == null || !q.periodEnd().isAfter(to)))
+                .toList());
+    }
+
+    private static boolean csvFormat(String format) {
+        return switch (format.toLowerCase()) {
+            case "csv" -> true;
+            case "json" -> false;
+            default -> throw ProblemException.badRequest("invalid-format", "format must be json or csv, not '" + format + "'", List.of());
+        };
+    }
+
+    private static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("invalid-date", name + " must be a date as YYYY-MM-DD, not '" + value + "'", List.of());
+        }
     }
 }

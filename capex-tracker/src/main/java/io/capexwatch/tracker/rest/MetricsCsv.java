@@ -1,0 +1,72 @@
+package io.capexwatch.tracker.rest;
+
+import io.capexwatch.contracts.messages.Provenance;
+import io.capexwatch.contracts.messages.QuarterMetrics;
+import io.capexwatch.tracker.service.CompanyMetrics;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A company's metric series as CSV for analysts (RFC 4180: comma separated, CRLF line ends, a header row):
+ * money in whole USD, ratios as decimals, and where each OCF and capex figure came from.
+ */
+final class MetricsCsv {
+    private record Column(String name, Function<QuarterMetrics, Object> value) {
+    }
+
+    private static final List<Column> COLUMNS = List.of(
+            new Column("fiscal_year", QuarterMetrics::fiscalYear),
+            new Column("fiscal_quarter", QuarterMetrics::fiscalQuarter),
+            new Column("period_start", QuarterMetrics::periodStart),
+            new Column("period_end", QuarterMetrics::periodEnd),
+            new Column("ocf_usd", QuarterMetrics::ocf),
+            new Column("capex_usd", QuarterMetrics::capex),
+            new Column("fcf_usd", QuarterMetrics::fcf),
+            new Column("capex_to_ocf", QuarterMetrics::capexToOcf),
+            new Column("ttm_ocf_usd", QuarterMetrics::ttmOcf),
+            new Column("ttm_capex_usd", QuarterMetrics::ttmCapex),
+            new Column("ttm_fcf_usd", QuarterMetrics::ttmFcf),
+            new Column("ttm_capex_to_ocf", QuarterMetrics::ttmCapexToOcf),
+            new Column("revenue_usd", QuarterMetrics::revenue),
+            new Column("ttm_revenue_usd", QuarterMetrics::ttmRevenue),
+            new Column("depreciation_amortization_usd", QuarterMetrics::depreciationAndAmortization),
+            new Column("ttm_depreciation_amortization_usd", QuarterMetrics::ttmDepreciationAndAmortization),
+            new Column("debt_issued_usd", QuarterMetrics::debtIssued),
+            new Column("ttm_debt_issued_usd", QuarterMetrics::ttmDebtIssued),
+            new Column("latest_filing_accession", q -> q.latestFiling() == null ? null : q.latestFiling().accession()),
+            new Column("latest_filing_form", q -> q.latestFiling() == null ? null : q.latestFiling().form()),
+            new Column("latest_filing_date", q -> q.latestFiling() == null ? null : q.latestFiling().filed()),
+            new Column("ocf_source", q -> source(q.ocfSource())),
+            new Column("capex_source", q -> source(q.capexSource())),
+            new Column("flags", q -> String.join(";", q.flags())));
+
+    private MetricsCsv() {
+    }
+
+    static String of(CompanyMetrics metrics) {
+        return Stream.concat(Stream.of(COLUMNS.stream().map(Column::name).collect(Collectors.joining(","))),
+                        metrics.quarters().stream().map(MetricsCsv::row))
+                .collect(Collectors.joining("\r\n", "", "\r\n"));
+    }
+
+    private static String row(QuarterMetrics q) {
+        return COLUMNS.stream().map(column -> cell(column.value().apply(q))).collect(Collectors.joining(","));
+    }
+
+    /** e.g. "PaymentsToAcquirePropertyPlantAndEquipment 9M-6M 0001652044-25-000091". */
+    private static String source(Provenance provenance) {
+        return provenance == null ? null : provenance.concept() + " " + provenance.derivation() + " "
+                + provenance.filing().accession();
+    }
+
+    private static String cell(Object value) {
+        String text = value == null ? "" : value instanceof BigDecimal decimal ? decimal.toPlainString() : Objects.toString(value);
+        return text.contains(",") || text.contains("\"") || text.contains("\n")
+                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+}
