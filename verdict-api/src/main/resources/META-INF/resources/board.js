@@ -80,6 +80,15 @@ function render(v, flash) {
 // Rule inputs: money in billions, fractions as they are (the service rounds them to four decimals).
 const input = value => value == null ? 'n/a' : Math.abs(value) >= 1e6 ? billions(value) : String(value);
 
+// The analyst's schedule: each milestone met, on track, at risk or missed, with why.
+const MILESTONE_BADGE = {MET: 'ON_SCHEDULE', ON_TRACK: 'ON_SCHEDULE', AT_RISK: 'WATCH', MISSED: 'SLIPPING', NOT_ASSESSED: 'INSUFFICIENT_DATA'};
+function milestones(v) {
+  if (!(v.milestones || []).length) return '';
+  const rows = v.milestones.map(m => `<tr><td><span class="badge ${MILESTONE_BADGE[m.status]}">${label(m.status)}</span></td>
+    <td>${esc(m.sentence)}</td></tr>`).join('');
+  return `<h3>Schedule (version ${v.scheduleVersion})</h3><table><tr><th>status</th><th>milestone</th></tr>${rows}</table>`;
+}
+
 function showDetails(v) {
   const rows = (v.rules || []).map(r => `<tr><td><span class="badge ${r.outcome === 'OK' ? 'ON_SCHEDULE' : r.outcome}">${r.outcome}</span></td>
     <td><strong>${r.title}</strong><br>${r.sentence}</td>
@@ -88,6 +97,7 @@ function showDetails(v) {
     <p>${v.stateReason || ''} Based on ${v.basedOn ? v.basedOn.form + ' ' + v.basedOn.accession + ' filed ' + v.basedOn.filed : 'no filing yet'};
     evaluated ${v.evaluatedAt}; state since ${v.stateSince}.</p>
     <table><tr><th>outcome</th><th>rule</th><th>inputs</th></tr>${rows}</table>
+    ${milestones(v)}
     <p>Data quality: ${(v.dataQualityFlags || []).join(', ') || 'no flags'}</p>
     ${v.filing && v.filing.detail ? '<p>EDGAR: ' + esc(v.filing.detail) + '</p>' : ''}`;
   document.getElementById('details').showModal();

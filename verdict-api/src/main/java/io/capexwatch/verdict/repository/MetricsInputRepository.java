@@ -25,6 +25,11 @@ public class MetricsInputRepository implements PanacheRepositoryBase<MetricsInpu
     }
 
     @WithSession
+    public Uni<MetricsInputEntity> findByTicker(String ticker) {
+        return find("upper(ticker) = ?1", ticker.toUpperCase()).firstResult();
+    }
+
+    @WithSession
     public Uni<List<MetricsInputEntity>> byTicker() {
         return list("order by ticker");
     }

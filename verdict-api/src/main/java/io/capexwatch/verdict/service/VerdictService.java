@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.capexwatch.contracts.messages.MetricsSnapshot;
 import io.capexwatch.contracts.messages.QuarterMetrics;
+import io.capexwatch.verdict.repository.MetricsInputEntity;
 import io.capexwatch.verdict.repository.MetricsInputRepository;
+import io.capexwatch.verdict.repository.ScheduleRepository;
 import io.capexwatch.verdict.repository.VerdictEntity;
 import io.capexwatch.verdict.repository.VerdictRepository;
 import io.capexwatch.verdict.rules.VerdictEngine;
@@ -34,13 +36,15 @@ public class VerdictService {
     private final VerdictRepository verdicts;
     private final MetricsInputRepository metricsInputs;
     private final RuleBook ruleBook;
+    private final ScheduleRepository schedules;
     private final ObjectMapper mapper;
 
     public VerdictService(VerdictRepository verdicts, MetricsInputRepository metricsInputs, RuleBook ruleBook,
-                          ObjectMapper mapper) {
+                          ScheduleRepository schedules, ObjectMapper mapper) {
         this.verdicts = verdicts;
         this.metricsInputs = metricsInputs;
         this.ruleBook = ruleBook;
+        this.schedules = schedules;
         this.mapper = mapper;
     }
 
@@ -53,25 +57,45 @@ public class VerdictService {
                         snapshot.cik(), snapshot.revision(), latest.metricsRevision);
                 return Uni.createFrom().nullItem();
             }
-            return ruleBook.inForce().call(() -> metricsInputs.store(snapshot)).chain(rules -> {
-                VerdictEntity row = record(snapshot, rules, latest);
-                LOG.infof("verdict %s: %s for period ending %s (metrics revision %d, rules version %d)",
-                        row.ticker, row.state, row.periodEnd, row.metricsRevision, rules.version());
-                return verdicts.persist(row);
-            });
+            return metricsInputs.store(snapshot)
+                    .chain(() -> ruleBook.inForce())
+                    .chain(rules -> schedules.current(snapshot.ticker())
+                            .map(schedule -> ScheduleInForce.of(snapshot.ticker(), schedule))
+                            .chain(schedule -> {
+                                VerdictEntity row = record(snapshot, rules, schedule, latest);
+                                LOG.infof("verdict %s: %s for period ending %s (metrics revision %d, rules version %d, schedule version %d)",
+                                        row.ticker, row.state, row.periodEnd, row.metricsRevision, rules.version(), schedule.version());
+                                return verdicts.persist(row);
+                            }));
         });
     }
 
     /** Every company's latest metrics evaluated again under {@code rules}: one new verdict each. Needs a transaction. */
     public Uni<List<VerdictEntity>> reevaluateAll(RulesInForce rules) {
         return metricsInputs.byTicker().chain(inputs -> Multi.createFrom().iterable(inputs)
-                .onItem().transformToUniAndConcatenate(input -> verdicts.latestFor(input.cik)
-                        .chain(latest -> verdicts.persist(record(input.snapshot, rules, latest))))
+                .onItem().transformToUniAndConcatenate(input -> reevaluate(input, rules))
                 .collect().asList());
     }
 
-    private VerdictEntity record(MetricsSnapshot snapshot, RulesInForce rules, VerdictEntity latest) {
-        Evaluation evaluation = VerdictEngine.evaluate(snapshot.quarters(), rules.rules().forTicker(snapshot.ticker()));
+    /**
+     * One company's latest metrics evaluated again (its schedule changed). Needs a transaction.
+     *
+     * @return the new verdict, or null when no metrics have arrived for the ticker yet
+     */
+    public Uni<VerdictEntity> reevaluate(String ticker) {
+        return metricsInputs.findByTicker(ticker).chain(input -> input == null ? Uni.createFrom().nullItem()
+                : ruleBook.inForce().chain(rules -> reevaluate(input, rules)));
+    }
+
+    private Uni<VerdictEntity> reevaluate(MetricsInputEntity input, RulesInForce rules) {
+        return schedules.current(input.ticker).map(schedule -> ScheduleInForce.of(input.ticker, schedule))
+                .chain(schedule -> verdicts.latestFor(input.cik)
+                        .chain(latest -> verdicts.persist(record(input.snapshot, rules, schedule, latest))));
+    }
+
+    private VerdictEntity record(MetricsSnapshot snapshot, RulesInForce rules, ScheduleInForce schedule, VerdictEntity latest) {
+        Evaluation evaluation = VerdictEngine.evaluate(snapshot.quarters(), rules.rules().forTicker(snapshot.ticker()),
+                schedule.milestones());
         // Millisecond precision: what PostgreSQL stores must equal what the JSON body says.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         boolean unchanged = latest != null && latest.state == evaluation.state();
@@ -92,7 +116,8 @@ public class VerdictService {
         Verdict verdict = new Verdict(row.ticker, row.cik, snapshot.entityName(), row.state,
                 evaluation.insufficientReason(), q == null ? null : q.fiscalYear(), q == null ? null : q.fiscalQuarter(),
                 row.periodEnd, q == null ? null : q.latestFiling(), now, row.previousState, row.stateSince,
-                evaluation.rules(), dataQualityFlags(q, evaluation), snapshot.revision(), rules.version(), chart);
+                evaluation.rules(), evaluation.milestones(), dataQualityFlags(q, evaluation), snapshot.revision(),
+                rules.version(), schedule.version(), chart);
         row.body = json(verdict);
         return row;
     }
