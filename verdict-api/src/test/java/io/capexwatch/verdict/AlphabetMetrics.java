@@ -51,20 +51,20 @@ public final class AlphabetMetrics {
         return new QuarterMetrics(end.getYear(), (end.getMonthValue() + 2) / 3, end.withDayOfMonth(1).minusMonths(2), end,
                 ocf, capex, ocf - capex, ratio(capex, ocf), ttmOcf, ttmCapex,
                 ttmOcf == null ? null : ttmOcf - ttmCapex, ttmOcf == null ? null : ratio(ttmCapex, ttmOcf),
-                null, null, null, null, null, null, filing, null, null, List.of());
+                null, null, null, null, null, null, filing, null, null, List.of(), null);
     }
 
     public static QuarterMetrics withRevenueAndDepreciation(QuarterMetrics q, Long revenue, Long ttmRevenue, Long da, Long ttmDa) {
         return new QuarterMetrics(q.fiscalYear(), q.fiscalQuarter(), q.periodStart(), q.periodEnd(), q.ocf(), q.capex(),
                 q.fcf(), q.capexToOcf(), q.ttmOcf(), q.ttmCapex(), q.ttmFcf(), q.ttmCapexToOcf(), revenue, ttmRevenue, da,
-                ttmDa, q.debtIssued(), q.ttmDebtIssued(), q.latestFiling(), q.ocfSource(), q.capexSource(), q.flags());
+                ttmDa, q.debtIssued(), q.ttmDebtIssued(), q.latestFiling(), q.ocfSource(), q.capexSource(), q.flags(), null);
     }
 
     public static QuarterMetrics withDebtIssued(QuarterMetrics q, Long ttmDebtIssued) {
         return new QuarterMetrics(q.fiscalYear(), q.fiscalQuarter(), q.periodStart(), q.periodEnd(), q.ocf(), q.capex(),
                 q.fcf(), q.capexToOcf(), q.ttmOcf(), q.ttmCapex(), q.ttmFcf(), q.ttmCapexToOcf(), q.revenue(),
                 q.ttmRevenue(), q.depreciationAndAmortization(), q.ttmDepreciationAndAmortization(), ttmDebtIssued,
-                ttmDebtIssued, q.latestFiling(), q.ocfSource(), q.capexSource(), q.flags());
+                ttmDebtIssued, q.latestFiling(), q.ocfSource(), q.capexSource(), q.flags(), null);
     }
 
     public static MetricsSnapshot snapshot(long revision, List<QuarterMetrics> quarters) {

@@ -42,7 +42,7 @@ public final class MetricsCalculator {
         for (int i = 0; i < sorted.size(); i++) {
             result.add(quarter(sorted, i));
         }
-        return result;
+        return ExtendedMetricsCalculator.extend(sorted, result);
     }
 
     private static QuarterMetrics quarter(List<FiscalQuarterFundamentals> sorted, int index) {
@@ -86,7 +86,7 @@ public final class MetricsCalculator {
                 ttm(window, FundamentalMetric.DEPRECIATION_AND_AMORTIZATION),
                 value(q, FundamentalMetric.DEBT_ISSUED), ttm(window, FundamentalMetric.DEBT_ISSUED),
                 latestFiling(ocf, capex), ocf == null ? null : ocf.provenance(),
-                capex == null ? null : capex.provenance(), List.copyOf(flags));
+                capex == null ? null : capex.provenance(), List.copyOf(flags), null);
     }
 
     private static Long value(FiscalQuarterFundamentals q, FundamentalMetric metric) {

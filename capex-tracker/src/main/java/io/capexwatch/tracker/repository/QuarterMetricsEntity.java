@@ -1,8 +1,10 @@
 package io.capexwatch.tracker.repository;
 
+import io.capexwatch.contracts.messages.ExtendedMetrics;
 import io.capexwatch.contracts.messages.Filing;
 import io.capexwatch.contracts.messages.Provenance;
 import io.capexwatch.contracts.messages.QuarterMetrics;
+import io.capexwatch.tracker.metrics.MetricsCalculator;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -79,8 +81,9 @@ public class QuarterMetricsEntity {
     @Column(nullable = false)
     public Details details;
 
-    /** Provenance and flags, kept as one JSON object. */
-    public record Details(Filing latestFiling, Provenance ocfSource, Provenance capexSource, List<String> flags) {
+    /** Provenance, flags and the extended metrics, kept as one JSON object. */
+    public record Details(Filing latestFiling, Provenance ocfSource, Provenance capexSource, List<String> flags,
+                          ExtendedMetrics extended) {
     }
 
     public static QuarterMetricsEntity of(long cik, QuarterMetrics m) {
@@ -109,13 +112,14 @@ public class QuarterMetricsEntity {
         ttmDepreciationAndAmortization = m.ttmDepreciationAndAmortization();
         debtIssued = m.debtIssued();
         ttmDebtIssued = m.ttmDebtIssued();
-        details = new Details(m.latestFiling(), m.ocfSource(), m.capexSource(), m.flags());
+        details = new Details(m.latestFiling(), m.ocfSource(), m.capexSource(), m.flags(), m.extended());
     }
 
     public QuarterMetrics toMetrics() {
         return new QuarterMetrics(fiscalYear, fiscalQuarter, periodStart, periodEnd, ocf, capex, fcf, capexToOcf,
                 ttmOcf, ttmCapex, ttmFcf, ttmCapexToOcf, revenue, ttmRevenue, depreciationAndAmortization,
                 ttmDepreciationAndAmortization, debtIssued, ttmDebtIssued, details.latestFiling(), details.ocfSource(),
-                details.capexSource(), details.flags());
+                details.capexSource(), details.flags(),
+                details.extended() == null ? null : details.extended().withRatioScale(MetricsCalculator.RATIO_SCALE));
     }
 }

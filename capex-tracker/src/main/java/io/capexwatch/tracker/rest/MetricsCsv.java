@@ -1,5 +1,6 @@
 package io.capexwatch.tracker.rest;
 
+import io.capexwatch.contracts.messages.ExtendedMetrics;
 import io.capexwatch.contracts.messages.Provenance;
 import io.capexwatch.contracts.messages.QuarterMetrics;
 import io.capexwatch.tracker.service.CompanyMetrics;
@@ -38,14 +39,34 @@ final class MetricsCsv {
             new Column("ttm_depreciation_amortization_usd", QuarterMetrics::ttmDepreciationAndAmortization),
             new Column("debt_issued_usd", QuarterMetrics::debtIssued),
             new Column("ttm_debt_issued_usd", QuarterMetrics::ttmDebtIssued),
+            extended("ttm_fcf_after_finance_leases_usd", ExtendedMetrics::ttmFcfAfterFinanceLeases),
+            extended("ttm_company_fcf_usd", ExtendedMetrics::ttmCompanyFcf),
+            extended("ttm_fcf_margin", ExtendedMetrics::ttmFcfMargin),
+            extended("ttm_capex_to_revenue", ExtendedMetrics::ttmCapexToRevenue),
+            extended("ttm_depreciation_amortization_to_revenue", ExtendedMetrics::ttmDaToRevenue),
+            extended("ttm_buybacks_usd", ExtendedMetrics::ttmBuybacks),
+            extended("ttm_buybacks_to_fcf", ExtendedMetrics::ttmBuybacksToFcf),
+            extended("ttm_revenue_growth", ExtendedMetrics::ttmRevenueGrowth),
+            extended("ttm_ocf_growth", ExtendedMetrics::ttmOcfGrowth),
+            extended("ttm_capex_growth", ExtendedMetrics::ttmCapexGrowth),
+            extended("ttm_depreciation_amortization_growth", ExtendedMetrics::ttmDaGrowth),
+            extended("ttm_fcf_growth", ExtendedMetrics::ttmFcfGrowth),
+            extended("remaining_performance_obligations_usd", ExtendedMetrics::remainingPerformanceObligations),
+            extended("remaining_performance_obligations_growth", ExtendedMetrics::rpoGrowth),
+            extended("ttm_funding_gap_usd", ExtendedMetrics::ttmFundingGap),
             new Column("latest_filing_accession", q -> q.latestFiling() == null ? null : q.latestFiling().accession()),
             new Column("latest_filing_form", q -> q.latestFiling() == null ? null : q.latestFiling().form()),
             new Column("latest_filing_date", q -> q.latestFiling() == null ? null : q.latestFiling().filed()),
             new Column("ocf_source", q -> source(q.ocfSource())),
             new Column("capex_source", q -> source(q.capexSource())),
-            new Column("flags", q -> String.join(";", q.flags())));
+            new Column("flags", q -> String.join(";", Stream.concat(q.flags().stream(),
+                    q.extended() == null ? Stream.<String>empty() : q.extended().flags().stream()).toList())));
 
     private MetricsCsv() {
+    }
+
+    private static Column extended(String name, Function<ExtendedMetrics, Object> value) {
+        return new Column(name, q -> q.extended() == null ? null : value.apply(q.extended()));
     }
 
     static String of(CompanyMetrics metrics) {

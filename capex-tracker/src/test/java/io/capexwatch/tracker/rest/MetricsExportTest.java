@@ -52,12 +52,18 @@ class MetricsExportTest {
         assertEquals("fiscal_year,fiscal_quarter,period_start,period_end,ocf_usd,capex_usd,fcf_usd,capex_to_ocf,"
                 + "ttm_ocf_usd,ttm_capex_usd,ttm_fcf_usd,ttm_capex_to_ocf,revenue_usd,ttm_revenue_usd,"
                 + "depreciation_amortization_usd,ttm_depreciation_amortization_usd,debt_issued_usd,ttm_debt_issued_usd,"
+                + "ttm_fcf_after_finance_leases_usd,ttm_company_fcf_usd,ttm_fcf_margin,ttm_capex_to_revenue,"
+                + "ttm_depreciation_amortization_to_revenue,ttm_buybacks_usd,ttm_buybacks_to_fcf,ttm_revenue_growth,"
+                + "ttm_ocf_growth,ttm_capex_growth,ttm_depreciation_amortization_growth,ttm_fcf_growth,"
+                + "remaining_performance_obligations_usd,remaining_performance_obligations_growth,ttm_funding_gap_usd,"
                 + "latest_filing_accession,latest_filing_form,latest_filing_date,ocf_source,capex_source,flags", lines.get(0));
         assertEquals("2025,3,2025-07-01,2025-09-30,48414000000,23953000000,24461000000,0.4948,"
                 + "151424000000,77872000000,73552000000,0.5143,102346000000,385477000000,5611000000,19301000000,,,"
+                + ",,0.1908,0.2020,0.0501,,,,,,,,,,0,"
                 + "0001652044-25-000091,10-Q,2025-10-30,"
                 + "NetCashProvidedByUsedInOperatingActivities reported 0001652044-25-000091,"
-                + "PaymentsToAcquirePropertyPlantAndEquipment reported 0001652044-25-000091,", lines.get(1));
+                + "PaymentsToAcquirePropertyPlantAndEquipment reported 0001652044-25-000091,"
+                + "MISSING_FINANCE_LEASES;MISSING_PROPERTY_SALE_PROCEEDS;MISSING_BUYBACKS", lines.get(1));
         // Accept: text/csv works too.
         given().header("Accept", "text/csv").get("/api/companies/CSVCO/metrics").then().statusCode(200).contentType("text/csv");
     }

@@ -15,6 +15,8 @@ import java.util.List;
  * report them for the quarter (their TTM where any of the four quarters lacks them).
  *
  * @param latestFiling the most recent filing any input of this quarter was read from
+ * @param extended     the rest of the metric set (FCF after leases, margins, growth, funding gap ...); null
+ *                     from producers that do not compute it
  */
 @RegisterForReflection
 public record QuarterMetrics(int fiscalYear, int fiscalQuarter, LocalDate periodStart, LocalDate periodEnd,
@@ -23,5 +25,11 @@ public record QuarterMetrics(int fiscalYear, int fiscalQuarter, LocalDate period
                              Long revenue, Long ttmRevenue, Long depreciationAndAmortization,
                              Long ttmDepreciationAndAmortization, Long debtIssued, Long ttmDebtIssued,
                              Filing latestFiling, Provenance ocfSource, Provenance capexSource,
-                             List<String> flags) {
+                             List<String> flags, ExtendedMetrics extended) {
+
+    public QuarterMetrics withExtended(ExtendedMetrics metrics) {
+        return new QuarterMetrics(fiscalYear, fiscalQuarter, periodStart, periodEnd, ocf, capex, fcf, capexToOcf, ttmOcf,
+                ttmCapex, ttmFcf, ttmCapexToOcf, revenue, ttmRevenue, depreciationAndAmortization,
+                ttmDepreciationAndAmortization, debtIssued, ttmDebtIssued, latestFiling, ocfSource, capexSource, flags, metrics);
+    }
 }
