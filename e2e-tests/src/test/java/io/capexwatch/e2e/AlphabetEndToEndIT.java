@@ -137,6 +137,16 @@ class AlphabetEndToEndIT {
                 .body(Q3_2025 + ".capex", equalTo(23_953_000_000L))
                 .body(Q3_2025 + ".ttmOcf", equalTo(151_424_000_000L))
                 .body(Q3_2025 + ".ttmCapex", equalTo(77_872_000_000L));
+        // Point in time: the metrics as known before and after the Q3 2025 10-Q was filed (2025-10-30).
+        given().baseUri(system.url(Service.CAPEX_TRACKER)).get("/api/companies/GOOGL/metrics?asOf=2025-10-29").then()
+                .statusCode(200)
+                .body("asOf", is("2025-10-29"))
+                .body("quarters.periodEnd.max()", is("2025-06-30"));
+        given().baseUri(system.url(Service.CAPEX_TRACKER)).get("/api/companies/GOOGL/metrics?asOf=2025-11-15").then()
+                .statusCode(200)
+                .body("quarters.periodEnd.max()", is("2025-09-30"))
+                .body(Q3_2025 + ".ttmFcf", equalTo(73_552_000_000L))
+                .body(Q3_2025 + ".extended.ttmFcfMargin", is(0.1908f));
         given().baseUri(system.url(Service.EARNINGS_INGEST)).get("/api/companies/GOOGL/fundamentals").then()
                 .body("find { it.periodEnd == '2025-09-30' }.values.CAPEX.provenance.derivation", is("9M-6M"))
                 .body("find { it.periodEnd == '2025-09-30' }.values.CAPEX.provenance.filing.accession",

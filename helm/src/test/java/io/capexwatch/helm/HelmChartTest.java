@@ -170,7 +170,7 @@ class HelmChartTest {
         for (JsonNode deployment : ofKind(manifests, "Deployment")) {
             for (JsonNode env : container(deployment).path("env")) {
                 String name = env.path("name").asText();
-                if (name.contains("PASSWORD") || name.contains("USERNAME") || name.contains("API_KEYS") || name.contains("PUBLICKEY")) {
+                if (name.contains("PASSWORD") || name.contains("USERNAME") || name.contains("API_KEY") || name.contains("PUBLICKEY")) {
                     assertFalse(env.has("value"), name + " must not be inline");
                     assertTrue(env.path("valueFrom").has("secretKeyRef"), name);
                 }
@@ -193,6 +193,9 @@ class HelmChartTest {
             assertEquals("reader-api-keys", readerKeys.path("key").asText(), service);
             assertTrue(readerKeys.path("optional").asBoolean(), service);
         }
+        JsonNode ingestKey = secretRef(container(deployment(manifests, "capex-tracker")), "CAPEXWATCH_INGEST_API_KEY");
+        assertEquals("ingest-api-key", ingestKey.path("key").asText());
+        assertTrue(ingestKey.path("optional").asBoolean());
     }
 
     @Test
@@ -363,17 +366,23 @@ class HelmChartTest {
         JsonNode ingest = policy(manifests, "cw-earnings-ingest").path("spec");
         JsonNode from = ingest.path("ingress").get(0).path("from");
         assertEquals("http", ingest.path("ingress").get(0).path("ports").get(0).path("port").asText());
-        assertEquals(3, from.size());
+        assertEquals(4, from.size());
         assertEquals("true", from.get(0).path("podSelector").path("matchLabels").path("capex-watch.io/client").asText());
-        assertEquals("ingress-nginx", from.get(1).path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText());
-        assertEquals("monitoring", from.get(2).path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText());
+        // capex-tracker reads point-in-time fundamentals from earnings-ingest.
+        assertEquals("capex-tracker", from.get(1).path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText());
+        assertEquals("ingress-nginx", from.get(2).path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText());
+        assertEquals("monitoring", from.get(3).path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText());
         assertEquals(Set.of("53/UDP", "53/TCP", "5432/TCP", "9092/TCP", "443/TCP"), egressPorts(ingest));
         JsonNode https = egressRuleWithPort(ingest, 443);
         assertEquals("0.0.0.0/0", https.path("to").get(0).path("ipBlock").path("cidr").asText());
 
         JsonNode tracker = policy(manifests, "cw-capex-tracker").path("spec");
         assertEquals(3, tracker.path("ingress").get(0).path("from").size());
-        assertEquals(Set.of("53/UDP", "53/TCP", "5432/TCP", "9092/TCP"), egressPorts(tracker));
+        assertEquals(Set.of("53/UDP", "53/TCP", "5432/TCP", "9092/TCP", "8081/TCP"), egressPorts(tracker));
+        assertEquals("earnings-ingest", egressRuleWithPort(tracker, 8081).path("to").get(0).path("podSelector")
+                .path("matchLabels").path("app.kubernetes.io/name").asText());
+        assertEquals("http://cw-earnings-ingest:8081", envValue(container(deployment(manifests, "capex-tracker")),
+                "QUARKUS_REST_CLIENT_INGEST_URL"));
     }
 
     @Test
@@ -549,6 +558,15 @@ class HelmChartTest {
         List<String> names = new ArrayList<>();
         selector.fieldNames().forEachRemaining(names::add);
         return names.stream().allMatch(name -> selector.path(name).equals(labels.path(name)));
+    }
+
+    private static String envValue(JsonNode container, String name) {
+        for (JsonNode env : container.path("env")) {
+            if (env.path("name").asText().equals(name)) {
+                return env.path("value").asText();
+            }
+        }
+        throw new AssertionError(name + " not set");
     }
 
     private static Set<String> egressPorts(JsonNode policySpec) {

@@ -77,5 +77,16 @@ class MetricsExportTest {
                 .body("detail", is("from (2026-01-01) is after to (2025-01-01)"));
         given().get("/api/companies/CSVCO/metrics?format=xml").then().statusCode(400)
                 .body("detail", is("format must be json or csv, not 'xml'"));
+        given().get("/api/companies/CSVCO/metrics?asOf=yesterday").then().statusCode(400)
+                .body("detail", is("asOf must be a date as YYYY-MM-DD, not 'yesterday'"));
+    }
+
+    @Test
+    void pointInTimeNeedsEarningsIngestAndSaysSoWhenItDoesNotAnswer() {
+        // No earnings-ingest listens at this test's configured URL: a clear 503, not an empty series.
+        given().get("/api/companies/CSVCO/metrics?asOf=2025-11-15").then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .body("title", is("Point-in-time fundamentals unavailable"));
     }
 }

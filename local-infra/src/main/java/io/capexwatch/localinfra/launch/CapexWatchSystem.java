@@ -58,6 +58,13 @@ public final class CapexWatchSystem implements AutoCloseable {
             for (Service service : Service.startOrder()) {
                 Map<String, String> serviceEnv = new java.util.HashMap<>(infrastructure.endpoints().environment(service.database()));
                 serviceEnv.putAll(adminEnvironment(admin, env));
+                if (service == Service.CAPEX_TRACKER) {
+                    // Point-in-time metrics read earnings-ingest's as-filed fundamentals.
+                    serviceEnv.put("QUARKUS_REST_CLIENT_INGEST_URL", "http://127.0.0.1:" + ports.applyAsInt(Service.EARNINGS_INGEST));
+                    if ("true".equalsIgnoreCase(env.get("CAPEXWATCH_AUTH_READS_REQUIRE_TOKEN"))) {
+                        serviceEnv.put("CAPEXWATCH_INGEST_API_KEY", admin.apiKey());
+                    }
+                }
                 for (int replica = 1; replica <= replicas; replica++) {
                     ServiceProcess process = ServiceProcess.start(service, projectRoot,
                             replica == 1 ? ports.applyAsInt(service) : Ports.free(), replicaEnvironment(serviceEnv, env, replica),
