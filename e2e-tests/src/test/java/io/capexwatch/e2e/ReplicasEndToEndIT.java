@@ -1,5 +1,6 @@
 package io.capexwatch.e2e;
 
+import io.capexwatch.localinfra.EdgarStub;
 import io.capexwatch.localinfra.launch.CapexWatchSystem;
 import io.capexwatch.localinfra.launch.Service;
 import io.restassured.response.Response;
@@ -75,7 +76,7 @@ class ReplicasEndToEndIT {
 
     @Test
     @Order(1)
-    void twoReplicasOfEachServicePollOnceEvaluateOnceAndAnswerAlike() {
+    void twoReplicasOfEachServicePollOnceEvaluateOnceAndAnswerAlike() throws InterruptedException {
         List<String> verdictApis = system.urls(Service.VERDICT_API);
         assertEquals(2, verdictApis.size());
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
@@ -87,10 +88,10 @@ class ReplicasEndToEndIT {
         });
 
         // Let several more poll rounds pass: the 10-Q is known, so only conditional submissions requests follow.
-        sleep(POLL_INTERVAL.multipliedBy(4));
+        Thread.sleep(POLL_INTERVAL.multipliedBy(4));
 
         List<EdgarStub.Request> polls = edgar.requests(SUBMISSIONS);
-        Set<String> pollers = polls.stream().map(EdgarStub.Request::userAgent).collect(Collectors.toSet());
+        Set<String> pollers = polls.stream().map(r -> r.header("User-Agent")).collect(Collectors.toSet());
         assertEquals(1, pollers.size(), "exactly one replica polls EDGAR: " + pollers);
         assertTrue(polls.size() >= 4, "polled every interval: " + polls.size());
         assertTrue(polls.stream().skip(1).allMatch(r -> r.status() == 304), "unchanged submissions cost a 304: " + polls);
@@ -162,14 +163,5 @@ class ReplicasEndToEndIT {
         browser.await("document.querySelector('[data-ticker=GOOGL]')?.dataset.state === 'WATCH'"
                 + " && document.getElementById('connection').textContent.startsWith('live')", Duration.ofSeconds(120));
         return browser;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

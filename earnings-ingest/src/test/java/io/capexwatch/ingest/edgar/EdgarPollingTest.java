@@ -6,6 +6,7 @@ import io.capexwatch.ingest.Samples;
 import io.capexwatch.ingest.SharedEdgarFiles;
 import io.capexwatch.ingest.repository.PollerLeaseRepository;
 import io.capexwatch.ingest.service.EdgarPoller;
+import io.capexwatch.localinfra.EdgarStub;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

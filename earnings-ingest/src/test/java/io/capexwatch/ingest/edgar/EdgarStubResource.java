@@ -1,5 +1,6 @@
 package io.capexwatch.ingest.edgar;
 
+import io.capexwatch.localinfra.EdgarStub;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;

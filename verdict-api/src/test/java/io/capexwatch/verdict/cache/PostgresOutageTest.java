@@ -1,16 +1,13 @@
 package io.capexwatch.verdict.cache;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.capexwatch.contracts.messages.MetricsSnapshot;
 import io.capexwatch.localinfra.EmbeddedPostgresServer;
 import io.capexwatch.localinfra.Ports;
-import io.capexwatch.verdict.AlphabetMetrics;
+import io.capexwatch.verdict.TestMessages;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +21,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -125,13 +121,13 @@ class PostgresOutageTest {
 
     @Test
     void verdictsAreServedThroughAPostgresOutageAndNothingIsLost() throws Exception {
-        send(1);
+        TestMessages.send(bootstrap, mapper, TestMessages.METRICS, TestMessages.alphabetSeriesAs(CIK, TICKER, 1));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/verdicts/" + TICKER).then()
                 .statusCode(200).body("metricsRevision", is(1)));
         String before = given().get("/api/verdicts/" + TICKER).asString();
 
         postgres("stop");
-        send(2);
+        TestMessages.send(bootstrap, mapper, TestMessages.METRICS, TestMessages.alphabetSeriesAs(CIK, TICKER, 2));
         // Served from memory, ready, while the new metrics wait for PostgreSQL.
         for (int i = 0; i < 5; i++) {
             assertEquals(before, given().get("/api/verdicts/" + TICKER).then().statusCode(200).extract().asString());
@@ -143,14 +139,5 @@ class PostgresOutageTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/verdicts/" + TICKER).then()
                 .statusCode(200).body("metricsRevision", is(2)));
         given().get("/api/verdicts/" + TICKER + "/history").then().statusCode(200).body("size()", is(2));
-    }
-
-    private void send(long revision) throws Exception {
-        MetricsSnapshot snapshot = new MetricsSnapshot(MetricsSnapshot.SCHEMA_VERSION, CIK, TICKER, "PG OUTAGE TEST CO",
-                revision, revision, Instant.parse("2026-05-01T00:00:00Z"), AlphabetMetrics.quarters());
-        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
-            kafka.produceStrings().fromRecords(new ProducerRecord<>("capexwatch.metrics", Long.toString(CIK),
-                    mapper.writeValueAsString(snapshot))).awaitCompletion();
-        }
     }
 }

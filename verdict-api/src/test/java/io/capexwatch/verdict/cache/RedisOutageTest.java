@@ -1,16 +1,13 @@
 package io.capexwatch.verdict.cache;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.capexwatch.contracts.messages.MetricsSnapshot;
 import io.capexwatch.localinfra.EmbeddedRedisServer;
 import io.capexwatch.localinfra.Ports;
-import io.capexwatch.verdict.AlphabetMetrics;
+import io.capexwatch.verdict.TestMessages;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +16,6 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -88,7 +84,7 @@ class RedisOutageTest {
 
     @Test
     void verdictsOutliveARedisOutageAndCatchUpAfterIt() throws Exception {
-        send(1);
+        TestMessages.send(bootstrap, mapper, TestMessages.METRICS, TestMessages.alphabetSeriesAs(CIK, TICKER, 1));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/verdicts/" + TICKER).then()
                 .statusCode(200).header(STALE, nullValue()).body("metricsRevision", is(1)));
         String before = given().get("/api/verdicts/" + TICKER).asString();
@@ -101,7 +97,7 @@ class RedisOutageTest {
         given().get("/q/health/ready").then().statusCode(200);
 
         // Evaluated during the outage: recorded in PostgreSQL (history), not yet servable from Redis.
-        send(2);
+        TestMessages.send(bootstrap, mapper, TestMessages.METRICS, TestMessages.alphabetSeriesAs(CIK, TICKER, 2));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/verdicts/" + TICKER + "/history")
                 .then().statusCode(200).body("size()", is(2)).body("[0].metricsRevision", is(2)));
         given().get("/api/verdicts/" + TICKER).then().body("metricsRevision", is(1));
@@ -109,14 +105,5 @@ class RedisOutageTest {
         EmbeddedRedisServer.start(null, OwnRedis.port());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/verdicts/" + TICKER).then()
                 .statusCode(200).header(STALE, nullValue()).body("metricsRevision", is(2)));
-    }
-
-    private void send(long revision) throws Exception {
-        MetricsSnapshot snapshot = new MetricsSnapshot(MetricsSnapshot.SCHEMA_VERSION, CIK, TICKER, "OUTAGE TEST CO",
-                revision, revision, Instant.parse("2026-05-01T00:00:00Z"), AlphabetMetrics.quarters());
-        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
-            kafka.produceStrings().fromRecords(new ProducerRecord<>("capexwatch.metrics", Long.toString(CIK),
-                    mapper.writeValueAsString(snapshot))).awaitCompletion();
-        }
     }
 }

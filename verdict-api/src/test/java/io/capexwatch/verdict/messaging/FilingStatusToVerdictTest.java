@@ -1,15 +1,11 @@
 package io.capexwatch.verdict.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.capexwatch.contracts.messages.CompanyMessage;
 import io.capexwatch.contracts.messages.Filing;
 import io.capexwatch.contracts.messages.FilingStatus;
-import io.capexwatch.contracts.messages.MetricsSnapshot;
-import io.capexwatch.verdict.AlphabetMetrics;
+import io.capexwatch.verdict.TestMessages;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -40,13 +36,12 @@ class FilingStatusToVerdictTest {
 
     @Test
     void resultsReleasedAwaitingTheTenQShowsOnTheVerdict() throws Exception {
-        send("capexwatch.metrics", new MetricsSnapshot(MetricsSnapshot.SCHEMA_VERSION, CIK, TICKER, "FILING STATUS TEST CO",
-                1, 1, Instant.parse("2026-05-01T00:00:00Z"), AlphabetMetrics.quarters()));
+        TestMessages.send(bootstrap, mapper, TestMessages.METRICS, TestMessages.alphabetSeriesAs(CIK, TICKER, 1));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/verdicts/" + TICKER)
                 .then().statusCode(200).body("state", is("WATCH")).body("filing", nullValue()));
         String etagWithoutStatus = given().get("/api/verdicts/" + TICKER).header("ETag");
 
-        send("capexwatch.filing-status", status("RESULTS_RELEASED_AWAITING_FILING",
+        TestMessages.send(bootstrap, mapper, TestMessages.FILING_STATUS, status("RESULTS_RELEASED_AWAITING_FILING",
                 "results released 2026-07-23 (8-K 0009900002-26-000061), awaiting the 10-Q/10-K", Instant.parse("2026-07-23T20:05:00Z")));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/verdicts/" + TICKER).then()
                 .body("filing.status", is("RESULTS_RELEASED_AWAITING_FILING"))
@@ -60,9 +55,9 @@ class FilingStatusToVerdictTest {
                 is("RESULTS_RELEASED_AWAITING_FILING"));
 
         // The next poll repeats the same status: same body, same ETag, a 304 for a dashboard that has it.
-        send("capexwatch.filing-status", status("RESULTS_RELEASED_AWAITING_FILING",
+        TestMessages.send(bootstrap, mapper, TestMessages.FILING_STATUS, status("RESULTS_RELEASED_AWAITING_FILING",
                 "results released 2026-07-23 (8-K 0009900002-26-000061), awaiting the 10-Q/10-K", Instant.parse("2026-07-23T20:06:00Z")));
-        send("capexwatch.filing-status", new FilingStatus(FilingStatus.SCHEMA_VERSION, 9_900_003L, "OTHER", "UP_TO_DATE",
+        TestMessages.send(bootstrap, mapper, TestMessages.FILING_STATUS, new FilingStatus(FilingStatus.SCHEMA_VERSION, 9_900_003L, "OTHER", "UP_TO_DATE",
                 "latest 10-Q imported", null, null, Instant.parse("2026-07-23T20:06:01Z")));
         Thread.sleep(1500);
         given().header("If-None-Match", withStatus.header("ETag")).get("/api/verdicts/" + TICKER).then().statusCode(304);
@@ -71,12 +66,5 @@ class FilingStatusToVerdictTest {
 
     private FilingStatus status(String status, String detail, Instant polledAt) {
         return new FilingStatus(FilingStatus.SCHEMA_VERSION, CIK, TICKER, status, detail, TEN_Q, EARNINGS_8K, polledAt);
-    }
-
-    private void send(String topic, CompanyMessage message) throws Exception {
-        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
-            kafka.produceStrings().fromRecords(new ProducerRecord<>(topic, Long.toString(message.cik()),
-                    mapper.writeValueAsString(message))).awaitCompletion();
-        }
     }
 }

@@ -1,22 +1,18 @@
 package io.capexwatch.verdict.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.capexwatch.contracts.messages.MetricsSnapshot;
 import io.capexwatch.localinfra.LocalInfraTestResource;
-import io.capexwatch.verdict.AlphabetMetrics;
+import io.capexwatch.verdict.TestMessages;
 import io.capexwatch.verdict.rules.Thresholds;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +41,7 @@ class RulesResourceTest {
 
     @Test
     void aChangeOfRulesEvaluatesEveryCompanyAgainAtOnce() throws Exception {
-        send();
+        TestMessages.send(bootstrap, mapper, TestMessages.METRICS, TestMessages.alphabetSeriesAs(CIK, TICKER, 1));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/verdicts/" + TICKER)
                 .then().statusCode(200).body("state", is("WATCH")));
         int version = given().get("/api/rules").then().statusCode(200)
@@ -119,14 +115,5 @@ class RulesResourceTest {
 
     private static RequestSpecification asAdmin() {
         return given().header("X-API-Key", LocalInfraTestResource.ADMIN.apiKey()).contentType(ContentType.JSON);
-    }
-
-    private void send() throws Exception {
-        MetricsSnapshot snapshot = new MetricsSnapshot(MetricsSnapshot.SCHEMA_VERSION, CIK, TICKER, "RULES TEST CO",
-                1, 1, Instant.parse("2026-05-01T00:00:00Z"), AlphabetMetrics.quarters());
-        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
-            kafka.produceStrings().fromRecords(new ProducerRecord<>("capexwatch.metrics", Long.toString(CIK),
-                    mapper.writeValueAsString(snapshot))).awaitCompletion();
-        }
     }
 }

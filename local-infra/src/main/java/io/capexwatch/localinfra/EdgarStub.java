@@ -1,4 +1,4 @@
-package io.capexwatch.ingest.edgar;
+package io.capexwatch.localinfra;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A local stand-in for data.sec.gov over real HTTP: serves the documents it is given, gzipped when asked,
+ * A local stand-in for data.sec.gov over real HTTP, for tests: serves the documents it is given, gzipped when asked,
  * honours If-None-Match, can answer a path with a queue of error statuses first, and records every request.
  */
 public final class EdgarStub implements AutoCloseable {
