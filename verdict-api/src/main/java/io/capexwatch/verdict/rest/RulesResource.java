@@ -63,21 +63,10 @@ public class RulesResource {
         if (update == null) {
             throw ProblemException.badRequest("invalid-rules", "a JSON body with defaults and companies is required", List.of());
         }
-        return rules.replace(new RuleSet(update.defaults(), update.companies()), expectedVersion(ifMatch),
+        return rules.replace(new RuleSet(update.defaults(), update.companies()), IfMatch.version(ifMatch),
                         identity.getPrincipal().getName())
                 .call(change -> cache.putAll(change.verdicts()))
                 .map(change -> Response.ok(new RulesChanged(change.rules(), change.verdicts().size()))
                         .tag(Long.toString(change.rules().version())).build());
-    }
-
-    private static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String version = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-        if (!version.matches("\\d{1,18}")) {
-            throw ProblemException.badRequest("invalid-if-match", "If-Match must be the rules' ETag, e.g. \"3\"", List.of());
-        }
-        return Long.parseLong(version);
     }
 }

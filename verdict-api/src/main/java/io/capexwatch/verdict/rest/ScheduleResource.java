@@ -52,19 +52,8 @@ public class ScheduleResource {
         if (update == null) {
             throw ProblemException.badRequest("invalid-schedule", "a JSON body with milestones is required", List.of());
         }
-        return schedules.replace(ticker, update.milestones(), expectedVersion(ifMatch), identity.getPrincipal().getName())
+        return schedules.replace(ticker, update.milestones(), IfMatch.version(ifMatch), identity.getPrincipal().getName())
                 .call(change -> change.verdict() == null ? Uni.createFrom().voidItem() : cache.putAll(List.of(change.verdict())))
                 .map(change -> Response.ok(change.schedule()).tag(Integer.toString(change.schedule().version())).build());
-    }
-
-    private static Integer expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String version = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-        if (!version.matches("\\d{1,9}")) {
-            throw ProblemException.badRequest("invalid-if-match", "If-Match must be the schedule's ETag, e.g. \"3\"", List.of());
-        }
-        return Integer.parseInt(version);
     }
 }

@@ -46,7 +46,7 @@ public class ScheduleService {
      * @throws ProblemException 422 for milestones that cannot be judged, 412 when the schedule changed meanwhile
      */
     @WithTransaction
-    public Uni<Change> replace(String ticker, List<Milestone> milestones, Integer expectedVersion, String changedBy) {
+    public Uni<Change> replace(String ticker, List<Milestone> milestones, Long expectedVersion, String changedBy) {
         String company = ticker.toUpperCase(Locale.ROOT);
         List<String> problems = problems(company, milestones);
         if (!problems.isEmpty()) {
