@@ -75,10 +75,7 @@ public class VerdictCache {
 
     /** Stores a new current verdict and tells every replica. */
     public Uni<Void> put(VerdictEntity verdict) {
-        return hash.hset(KEY, verdict.ticker, verdict.body)
-                .chain(() -> versions.incr(VERSION_KEY))
-                .chain(version -> redis.pubsub(Long.class).publish(CHANNEL, version))
-                .chain(this::refresh);
+        return hash.hset(KEY, verdict.ticker, verdict.body).chain(() -> announce(1));
     }
 
     /**
@@ -92,10 +89,7 @@ public class VerdictCache {
                 return Uni.createFrom().voidItem();
             }
             LOG.infof("filing status of %s: %s", message.ticker(), message.status());
-            return hash.hset(STATUS_KEY, message.ticker(), json(fresh))
-                    .chain(() -> versions.incr(VERSION_KEY))
-                    .chain(version -> redis.pubsub(Long.class).publish(CHANNEL, version))
-                    .chain(this::refresh);
+            return hash.hset(STATUS_KEY, message.ticker(), json(fresh)).chain(() -> announce(1));
         });
     }
 
@@ -219,8 +213,12 @@ public class VerdictCache {
     /** Writes verdicts, moves the version on by {@code increment} and tells every replica. */
     private Uni<Void> write(Map<String, String> fields, long increment) {
         Uni<Void> written = fields.isEmpty() ? Uni.createFrom().voidItem() : hash.hset(KEY, fields).replaceWithVoid();
-        return written
-                .chain(() -> versions.incrby(VERSION_KEY, increment))
+        return written.chain(() -> announce(increment));
+    }
+
+    /** Moves the version on, tells every replica on the channel, and refreshes this one. */
+    private Uni<Void> announce(long increment) {
+        return versions.incrby(VERSION_KEY, increment)
                 .chain(version -> redis.pubsub(Long.class).publish(CHANNEL, version))
                 .chain(this::refresh);
     }

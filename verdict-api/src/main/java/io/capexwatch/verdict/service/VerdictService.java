@@ -59,14 +59,7 @@ public class VerdictService {
             }
             return metricsInputs.store(snapshot)
                     .chain(() -> ruleBook.inForce())
-                    .chain(rules -> schedules.current(snapshot.ticker())
-                            .map(schedule -> ScheduleInForce.of(snapshot.ticker(), schedule))
-                            .chain(schedule -> {
-                                VerdictEntity row = record(snapshot, rules, schedule, latest);
-                                LOG.infof("verdict %s: %s for period ending %s (metrics revision %d, rules version %d, schedule version %d)",
-                                        row.ticker, row.state, row.periodEnd, row.metricsRevision, rules.version(), schedule.version());
-                                return verdicts.persist(row);
-                            }));
+                    .chain(rules -> evaluateAndRecord(snapshot, rules, latest));
         });
     }
 
@@ -88,9 +81,18 @@ public class VerdictService {
     }
 
     private Uni<VerdictEntity> reevaluate(MetricsInputEntity input, RulesInForce rules) {
-        return schedules.current(input.ticker).map(schedule -> ScheduleInForce.of(input.ticker, schedule))
-                .chain(schedule -> verdicts.latestFor(input.cik)
-                        .chain(latest -> verdicts.persist(record(input.snapshot, rules, schedule, latest))));
+        return verdicts.latestFor(input.cik).chain(latest -> evaluateAndRecord(input.snapshot, rules, latest));
+    }
+
+    /** Evaluates under the rules and the company's schedule in force, and stores the new verdict row. */
+    private Uni<VerdictEntity> evaluateAndRecord(MetricsSnapshot snapshot, RulesInForce rules, VerdictEntity latest) {
+        return schedules.current(snapshot.ticker()).chain(current -> {
+            ScheduleInForce schedule = ScheduleInForce.of(snapshot.ticker(), current);
+            VerdictEntity row = record(snapshot, rules, schedule, latest);
+            LOG.infof("verdict %s: %s for period ending %s (metrics revision %d, rules version %d, schedule version %d)",
+                    row.ticker, row.state, row.periodEnd, row.metricsRevision, rules.version(), schedule.version());
+            return verdicts.persist(row);
+        });
     }
 
     private VerdictEntity record(MetricsSnapshot snapshot, RulesInForce rules, ScheduleInForce schedule, VerdictEntity latest) {
