@@ -35,21 +35,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The chart, linted and rendered offline with helm-java, and its manifests checked. */
 class HelmChartTest {
-    private static final Path CHART = Path.of("capex-watch");
-    private static final Path PRODUCTION = CHART.resolve("ci/production-values.yaml");
-    // helm-java renders for Kubernetes 1.20 unless told otherwise; the chart needs 1.23+ (Chart.yaml).
-    private static final String KUBE_VERSION = "1.30.0";
-    private static final Map<String, String> REQUIRED = orderedMap(
-            "edgar.userAgent", "Example Research research@example.com",
-            "postgresql.host", "pg.databases.svc",
-            "redis.url", "redis://redis.cache.svc:6379",
-            "kafka.bootstrapServers", "kafka.kafka.svc:9092");
+    private static final Path CHART = RenderedChart.CHART;
+    private static final String KUBE_VERSION = RenderedChart.KUBE_VERSION;
+    private static final Map<String, String> REQUIRED = RenderedChart.REQUIRED;
     private static final List<String> SERVICES = List.of("earnings-ingest", "capex-tracker", "verdict-api");
     private static final Pattern SECRET_LOOKING = Pattern.compile("(?i)password|passwd|secret|token|api[-_]?keys?|private|credential|BEGIN [A-Z ]*KEY");
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory()
-            // A duplicated key is silently "last one wins" in most YAML readers; make it an error here.
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
+    private final ObjectMapper yaml = RenderedChart.YAML;
 
     // ---- lint -------------------------------------------------------------------------------------
 
@@ -63,7 +55,7 @@ class HelmChartTest {
 
     @Test
     void strictLintPassesWithTheProductionValues(@TempDir Path dir) throws IOException {
-        assertLintsClean(new Helm(chartWithValues(dir, yaml.readTree(PRODUCTION.toFile()))).lint().strict().call());
+        assertLintsClean(new Helm(chartWithValues(dir, yaml.readTree(RenderedChart.PRODUCTION.toFile()))).lint().strict().call());
     }
 
     /**
@@ -468,26 +460,15 @@ class HelmChartTest {
     }
 
     private String template(Consumer<TemplateCommand> customize) {
-        TemplateCommand template = new Helm(CHART).template().withName("cw").withKubeVersion(KUBE_VERSION);
-        REQUIRED.forEach(template::set);
-        customize.accept(template);
-        return template.call();
+        return RenderedChart.template(customize);
     }
 
     private String production() {
-        return new Helm(CHART).template().withName("cw").withKubeVersion(KUBE_VERSION).withValuesFile(PRODUCTION).call();
+        return RenderedChart.production();
     }
 
-    private List<JsonNode> render(String manifests) throws IOException {
-        List<JsonNode> documents = new ArrayList<>();
-        try (YAMLParser parser = ((YAMLFactory) yaml.getFactory()).createParser(manifests)) {
-            yaml.readValues(parser, JsonNode.class).forEachRemaining(doc -> {
-                if (doc != null && doc.has("kind")) {
-                    documents.add(doc);
-                }
-            });
-        }
-        return documents;
+    private List<JsonNode> render(String manifests) {
+        return RenderedChart.documents(manifests);
     }
 
     private static Map<String, Integer> countByKind(List<JsonNode> manifests) {
