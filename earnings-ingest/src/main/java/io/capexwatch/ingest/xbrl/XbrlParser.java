@@ -36,6 +36,8 @@ import java.util.TreeMap;
  * {@link XbrlNamespaces}).
  */
 public final class XbrlParser {
+    /** A real filing declares a few dozen; the map of their prefixes stays small. */
+    private static final int MAX_NAMESPACES = 10_000;
     private final XbrlLimits limits;
     private final XMLInputFactory factory;
 
@@ -179,6 +181,9 @@ public final class XbrlParser {
                         String uri = reader.getNamespaceURI(i);
                         if (prefix != null && !prefix.isEmpty() && uri != null) {
                             declaredPrefixes.putIfAbsent(uri, prefix);
+                            if (declaredPrefixes.size() > MAX_NAMESPACES) {
+                                throw invalid("more than " + MAX_NAMESPACES + " namespaces declared");
+                            }
                         }
                     }
                 }
