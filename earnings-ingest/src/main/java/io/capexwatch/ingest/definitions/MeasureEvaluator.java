@@ -42,6 +42,33 @@ public final class MeasureEvaluator {
                 derivation(definition, inputs, total, period));
     }
 
+    /**
+     * A discrete quarter of a flow measure from two year-to-date periods, as filings report cash flows:
+     * (fiscal year start to {@code end}) minus (fiscal year start to {@code previousEnd}).
+     *
+     * @param previousEnd the end of the preceding quarter of the same fiscal year; null for the first quarter
+     */
+    public static MeasureValue quarter(MeasureDefinition definition, FactSource facts, LocalDate yearStart,
+                                       LocalDate previousEnd, LocalDate end) {
+        MeasureValue toDate = evaluate(definition, facts, yearStart, end);
+        if (previousEnd == null || toDate.status() == MeasureValue.Status.UNAVAILABLE) {
+            return toDate;
+        }
+        MeasureValue before = evaluate(definition, facts, yearStart, previousEnd);
+        LocalDate start = previousEnd.plusDays(1);
+        List<MeasureValue.Input> inputs = new ArrayList<>(toDate.inputs());
+        inputs.addAll(before.inputs());
+        if (before.status() == MeasureValue.Status.UNAVAILABLE) {
+            return new MeasureValue(definition, start, end, MeasureValue.Status.UNAVAILABLE, null, before.reason(), inputs,
+                    definition.name() + " " + start + " to " + end + ": unavailable, " + before.reason());
+        }
+        BigDecimal value = toDate.value().subtract(before.value());
+        String derivation = definition.name() + " " + start + " to " + end + ": " + amount(toDate.value()) + " ("
+                + yearStart + " to " + end + ") − " + amount(before.value()) + " (" + yearStart + " to " + previousEnd
+                + ") = " + amount(value) + "; [" + toDate.derivation() + "]; [" + before.derivation() + "]";
+        return new MeasureValue(definition, start, end, toDate.status(), value, toDate.reason(), inputs, derivation);
+    }
+
     private static Optional<MeasureValue.Input> find(Term term, FactSource facts, LocalDate start, LocalDate end) {
         for (String concept : term.concepts()) {
             Optional<XbrlFact> fact = facts.find(concept, start, end);

@@ -39,16 +39,19 @@ public final class XbrlParser {
     /** A real filing declares a few dozen; the map of their prefixes stays small. */
     private static final int MAX_NAMESPACES = 10_000;
     private final XbrlLimits limits;
-    private final XMLInputFactory factory;
 
     public XbrlParser() {
         this(XbrlLimits.defaults());
     }
 
+    /** One parser may serve concurrent parses: each gets its own StAX factory (the JDK's reuses readers). */
     public XbrlParser(XbrlLimits limits) {
         this.limits = limits;
+    }
+
+    private XMLInputFactory factory() {
         // The JDK's own StAX implementation, whatever else is on the classpath: its behaviour is what the tests pin.
-        factory = XMLInputFactory.newDefaultFactory();
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
@@ -59,12 +62,13 @@ public final class XbrlParser {
         // The JDK's own depth limit (100 by default since JDK 24) as a backstop one level below ours, which
         // fires first with a clearer message.
         factory.setProperty("jdk.xml.maxElementDepth", limits.maxDepth() + 1);
+        return factory;
     }
 
     public XbrlInstance parse(InputStream in) {
         XMLStreamReader reader = null;
         try {
-            reader = factory.createXMLStreamReader(in);
+            reader = factory().createXMLStreamReader(in);
             return new Reading(reader).document();
         } catch (XMLStreamException e) {
             throw new InvalidXbrlException("not well-formed XML (truncated or corrupt): " + describe(e), e);

@@ -72,6 +72,25 @@ class DefinitionsFilesTest {
     }
 
     @Test
+    void alphabetThirdQuarterFromTheYearToDateFilings() throws IOException {
+        CompanyFacts companyFacts;
+        try (InputStream in = Files.newInputStream(SharedEdgarFiles.require("CIK0001652044.json"))) {
+            companyFacts = new CompanyFactsParser(MetricConcepts.allConcepts()).parse(in);
+        }
+        FactSource facts = FactSource.of(companyFacts.factsByConcept().values().stream().flatMap(List::stream).toList());
+        MeasureValue q3 = MeasureEvaluator.quarter(measure("GOOGL", "fcf"), facts, LocalDate.of(2025, 1, 1),
+                LocalDate.of(2025, 6, 30), LocalDate.of(2025, 9, 30));
+        // Alphabet reported Q3 2025 free cash flow of $24.5B: 48,414 − 23,953 (millions)
+        assertEquals(new BigDecimal("24461000000"), q3.value());
+        assertEquals(LocalDate.of(2025, 7, 1), q3.start());
+        assertTrue(q3.derivation().startsWith("Free cash flow 2025-07-01 to 2025-09-30: 48,715,000,000 (2025-01-01 to 2025-09-30)"
+                + " − 24,254,000,000 (2025-01-01 to 2025-06-30) = 24,461,000,000"), q3.derivation());
+        MeasureValue q1 = MeasureEvaluator.quarter(measure("GOOGL", "fcf"), facts, LocalDate.of(2025, 1, 1), null,
+                LocalDate.of(2025, 3, 31));
+        assertEquals(new BigDecimal("18953000000"), q1.value());
+    }
+
+    @Test
     void aTermWithoutAFactMakesTheMeasureUnavailable() {
         List<XbrlFact> facts = List.of(
                 fact("NetCashProvidedByUsedInOperatingActivities", "66530000000"),
