@@ -1,5 +1,6 @@
 package io.capexwatch.ingest.xbrl;
 
+import io.capexwatch.ingest.edgar.CompanyFacts;
 import io.capexwatch.ingest.edgar.XbrlFact;
 
 import java.math.BigDecimal;
@@ -91,6 +92,21 @@ public final class AsFiledFacts {
         } catch (NumberFormatException e) {
             throw new InvalidXbrlException("fact " + fact.concept().qualified() + ": decimals \"" + d + "\" is not an integer or INF");
         }
+    }
+
+    /**
+     * The instance in the shape ImportService already stores (its facts not seen before are added and the
+     * quarters derived again): the CIK from the contexts, the name from dei:EntityRegistrantName, the facts
+     * grouped by the name {@link #companyFactsName} gives them.
+     */
+    public static CompanyFacts asCompanyFacts(XbrlInstance instance, String accession, String form, LocalDate filed) {
+        long cik = instance.cik().orElseThrow(() -> new InvalidXbrlException(
+                "no context names an entity with the SEC's CIK scheme (" + XbrlNamespaces.SEC_CIK_SCHEME + ")"));
+        Map<String, List<XbrlFact>> byConcept = new LinkedHashMap<>();
+        for (XbrlFact fact : of(instance, accession, form, filed)) {
+            byConcept.computeIfAbsent(fact.concept(), c -> new ArrayList<>()).add(fact);
+        }
+        return new CompanyFacts(cik, instance.dei("EntityRegistrantName").orElse(null), byConcept, List.of());
     }
 
     /** dei:DocumentType, with "/A" when dei:AmendmentFlag says the filing is an amendment. */

@@ -84,6 +84,16 @@ class AmazonInstanceTest {
                 .map(f -> f.concept().substring(0, f.concept().indexOf(':'))).collect(Collectors.toSet()));
     }
 
+    @Test
+    void inTheShapeTheImportStores() {
+        io.capexwatch.ingest.edgar.CompanyFacts facts = AsFiledFacts.asCompanyFacts(instance, ACCESSION, "10-K", LocalDate.of(2023, 2, 3));
+        assertEquals(1018724L, facts.cik());
+        assertEquals("AMAZON.COM, INC.", facts.entityName());
+        assertEquals(List.of(new BigDecimal("40140000000"), new BigDecimal("61053000000"), new BigDecimal("63645000000")),
+                facts.factsByConcept().get("PaymentsToAcquireProductiveAssets").stream().map(XbrlFact::value).sorted().toList());
+        assertEquals(3, facts.factsByConcept().get("amzn:ProceedsFromPropertyPlantAndEquipmentSalesAndIncentives").size());
+    }
+
     private static BigDecimal fy2022(String concept) {
         List<InstanceFact> facts = instance.facts(concept).stream()
                 .filter(f -> !f.context().hasDimensions() && FY_START.equals(f.period().start()) && FY_END.equals(f.period().end()))
