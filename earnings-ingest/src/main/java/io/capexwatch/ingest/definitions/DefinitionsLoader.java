@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -119,9 +121,30 @@ public final class DefinitionsLoader {
                 }
                 names.add(c.asText());
             }
-            result.add(new Term(sign.equals("+") ? 1 : -1, text(t, "label", at), names));
+            result.add(new Term(sign.equals("+") ? 1 : -1, text(t, "label", at), names, members(t, at)));
         }
         return result;
+    }
+
+    /** "members": {"us-gaap:SomeAxis": "amzn:SomeMember"}: the dimensions a term's fact must carry. */
+    private static TreeMap<String, String> members(JsonNode term, String at) {
+        TreeMap<String, String> members = new TreeMap<>();
+        JsonNode node = term.path("members");
+        if (node.isMissingNode()) {
+            return members;
+        }
+        if (!node.isObject()) {
+            throw new InvalidDefinitionsException(at + ": \"members\" maps axes to members");
+        }
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            String member = e.getValue().asText();
+            if (!CONCEPT.matcher(e.getKey()).matches() || !e.getValue().isTextual() || !CONCEPT.matcher(member).matches()) {
+                throw new InvalidDefinitionsException(at + ": \"members\" maps a qualified axis to a qualified member, not \""
+                        + e.getKey() + "\" to \"" + member + "\"");
+            }
+            members.put(e.getKey(), member);
+        }
+        return members;
     }
 
     private static String text(JsonNode node, String field, String at) {

@@ -1,12 +1,11 @@
 package io.capexwatch.ingest.definitions;
 
-import io.capexwatch.ingest.edgar.XbrlFact;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -25,7 +24,7 @@ public final class MeasureEvaluator {
         for (Term term : definition.terms()) {
             Optional<MeasureValue.Input> input = find(term, facts, start, end);
             if (input.isEmpty()) {
-                missing.add(term.label() + " (" + String.join(" or ", term.concepts()) + ")");
+                missing.add(term.label() + " (" + String.join(" or ", term.concepts()) + members(term.members()) + ")");
                 continue;
             }
             inputs.add(input.get());
@@ -71,11 +70,11 @@ public final class MeasureEvaluator {
 
     private static Optional<MeasureValue.Input> find(Term term, FactSource facts, LocalDate start, LocalDate end) {
         for (String concept : term.concepts()) {
-            Optional<XbrlFact> fact = facts.find(concept, start, end);
+            Optional<FactSource.Found> fact = facts.find(concept, term.members(), start, end);
             if (fact.isPresent()) {
-                XbrlFact f = fact.get();
-                return Optional.of(new MeasureValue.Input(term.label(), term.sign(), concept, f.value(), f.accession(),
-                        f.form(), f.filed()));
+                FactSource.Found f = fact.get();
+                return Optional.of(new MeasureValue.Input(term.label(), term.sign(), concept, term.members(), f.value(),
+                        f.accession(), f.form(), f.filed()));
             }
         }
         return Optional.empty();
@@ -90,7 +89,8 @@ public final class MeasureEvaluator {
             if (i > 0 || input.sign() < 0) {
                 text.append(input.sign() < 0 ? (i == 0 ? "−" : " − ") : " + ");
             }
-            text.append(amount(input.value())).append(" (").append(input.label()).append(", ").append(input.concept()).append(')');
+            text.append(amount(input.value())).append(" (").append(input.label()).append(", ").append(input.concept())
+                    .append(members(input.members())).append(')');
         }
         text.append(" = ").append(amount(total));
         String accessions = inputs.stream().map(MeasureValue.Input::accession).distinct().collect(Collectors.joining(", "));
@@ -99,6 +99,12 @@ public final class MeasureEvaluator {
             text.append("; approximate: ").append(definition.approximate());
         }
         return text.toString();
+    }
+
+    /** " [axis=member, ...]", or nothing for a fact without dimensions */
+    private static String members(Map<String, String> members) {
+        return members.isEmpty() ? "" : members.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", ", " [", "]"));
     }
 
     static String amount(BigDecimal value) {

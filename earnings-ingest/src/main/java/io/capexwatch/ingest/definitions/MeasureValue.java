@@ -3,6 +3,7 @@ package io.capexwatch.ingest.definitions;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A company-defined measure for one period, with how it was worked out.
@@ -21,8 +22,11 @@ public record MeasureValue(MeasureDefinition definition, LocalDate start, LocalD
         inputs = List.copyOf(inputs);
     }
 
-    /** One term's fact: the concept (with prefix) that carried it and the filing it came from. */
-    public record Input(String label, int sign, String concept, BigDecimal value, String accession, String form,
-                        LocalDate filed) {
+    /** One term's fact: the concept (with prefix) and dimensions that carried it, and the filing it came from. */
+    public record Input(String label, int sign, String concept, Map<String, String> members, BigDecimal value,
+                        String accession, String form, LocalDate filed) {
+        public Input {
+            members = Map.copyOf(members);
+        }
     }
 }
