@@ -438,9 +438,8 @@ public final class XbrlParser {
                     if (continuations.putIfAbsent(c.id, new Continuation(c.text.toString(), c.continuedAt)) != null) {
                         throw invalid("ix:continuation id " + c.id + " is defined twice");
                     }
-                    countText(c.text.length());
                 }
-                case NON_NUMERIC -> add(new Pending(c.concept, c.contextRef, null, null, c.nil ? null : keep(c.text.toString()),
+                case NON_NUMERIC -> add(new Pending(c.concept, c.contextRef, null, null, c.nil ? null : c.text.toString(),
                         null, c.nil, c.id, c.continuedAt, c.line));
                 case NON_FRACTION -> add(new Pending(c.concept, c.contextRef, c.unitRef, c.nil ? null : inlineNumber(c),
                         null, c.decimals, c.nil, c.id, null, c.line));
@@ -477,6 +476,10 @@ public final class XbrlParser {
             return normalise(value);
         }
 
+        /**
+         * Text goes to every open fact it belongs to (nested facts each get it), so it is counted once per
+         * fact against the total: deeply nested facts cannot multiply a small document in memory.
+         */
         private void collect() {
             if (open.isEmpty()) {
                 return;
@@ -488,6 +491,7 @@ public final class XbrlParser {
                         throw invalid("a value longer than " + limits.maxTextLength() + " characters (element at line "
                                 + c.line + ")");
                     }
+                    countText(length);
                     c.text.append(reader.getTextCharacters(), reader.getTextStart(), length);
                 }
             }
@@ -547,6 +551,7 @@ public final class XbrlParser {
             pending.add(fact);
         }
 
+        /** An instance fact's text, kept: counted against the total (inline text is counted as it is collected). */
         private String keep(String text) {
             countText(text.length());
             return text;

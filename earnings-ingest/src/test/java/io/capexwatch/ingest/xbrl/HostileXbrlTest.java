@@ -81,6 +81,15 @@ class HostileXbrlTest {
     }
 
     @Test
+    void nestedFactsCannotMultiplyTheTextInMemory() {
+        String nested = "<ix:nonNumeric name=\"us-gaap:Policy\" contextRef=\"c\">".repeat(40) + "y".repeat(30_000)
+                + "</ix:nonNumeric>".repeat(40);
+        XbrlLimits limits = new XbrlLimits(200, 100_000, 1_000_000, 10, 10, 100);
+        // 30,000 characters of document, held once per enclosing fact: 1.2 million
+        rejectedWith(limits, inline(nested), "more than 1000000 characters of text facts");
+    }
+
+    @Test
     void factsThatCannotBeRead() {
         rejected(OPEN + CONTEXT + "<us-gaap:Revenues contextRef=\"nope\" unitRef=\"u\" decimals=\"0\">1</us-gaap:Revenues></xbrl>",
                 "refers to context \"nope\", which the document does not define");
