@@ -1,0 +1,21 @@
+package io.capexwatch.ingest.definitions;
+
+import java.util.List;
+
+/**
+ * A measure as one company defines it.
+ *
+ * @param source      where the company defines it (its earnings-release reconciliation)
+ * @param approximate why the tagged facts cannot reproduce the company's figure exactly; null when they can
+ * @param note        anything else worth knowing about the definition; null when nothing
+ */
+public record MeasureDefinition(String company, String id, MeasureKind kind, String name, String source,
+                                String approximate, String note, List<Term> terms) {
+    public MeasureDefinition {
+        terms = List.copyOf(terms);
+    }
+
+    public boolean exact() {
+        return approximate == null;
+    }
+}
