@@ -1,5 +1,7 @@
 package io.capexwatch.contracts.problem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -43,7 +45,9 @@ public final class ProblemMappers {
             if (status.getStatusCode() >= 500) {
                 LOG.errorf(exception, "request failed");
             }
-            Problem problem = Problem.of(status.getStatusCode(), null, status.getReasonPhrase(), exception.getMessage());
+            Problem problem = exception.getCause() instanceof JsonProcessingException json
+                    ? unreadable(json)
+                    : Problem.of(status.getStatusCode(), null, status.getReasonPhrase(), exception.getMessage());
             Response response = respond(problem, uri);
             exception.getResponse().getHeaders().forEach((name, values) -> {
                 if (!"Content-Type".equalsIgnoreCase(name)) {
@@ -52,6 +56,55 @@ public final class ProblemMappers {
             });
             return response;
         }
+    }
+
+    /**
+     * A body that is JSON but not of the expected shape (a string where a number belongs, a list for an
+     * object): Quarkus answers these with an empty 400 of its own unless this mapper takes them. Malformed
+     * JSON and duplicate keys reach {@link WebApplicationExceptionMapper} as a 400 caused by the parser.
+     */
+    @Provider
+    public static class UnreadableJsonMapper implements ExceptionMapper<MismatchedInputException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(MismatchedInputException exception) {
+            return respond(unreadable(exception), uri);
+        }
+    }
+
+    /** Any other JSON read error that reaches the mappers unwrapped. */
+    @Provider
+    public static class JsonProcessingMapper implements ExceptionMapper<JsonProcessingException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(JsonProcessingException exception) {
+            return respond(unreadable(exception), uri);
+        }
+    }
+
+    /** 400 naming where the body went wrong (field path, line and column), without echoing it or naming classes. */
+    static Problem unreadable(JsonProcessingException exception) {
+        StringBuilder finding = new StringBuilder();
+        if (exception instanceof MismatchedInputException mismatch) {
+            StringBuilder path = new StringBuilder();
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : mismatch.getPath()) {
+                path.append(ref.getFieldName() != null ? (path.isEmpty() ? "" : ".") + ref.getFieldName() : "[" + ref.getIndex() + "]");
+            }
+            finding.append(path.isEmpty() ? "body" : path).append(": not a valid ")
+                    .append(mismatch.getTargetType() == null ? "value" : mismatch.getTargetType().getSimpleName());
+        } else {
+            finding.append(exception.getOriginalMessage().lines().findFirst().orElse("malformed JSON"));
+        }
+        if (exception.getLocation() != null && exception.getLocation().getLineNr() > 0) {
+            finding.append(" (line ").append(exception.getLocation().getLineNr())
+                    .append(", column ").append(exception.getLocation().getColumnNr()).append(")");
+        }
+        return Problem.of(400, "unreadable-json", "Unreadable JSON", "the request body is not JSON of the expected shape")
+                .withErrors(java.util.List.of(finding.toString()));
     }
 
     /** No or invalid credentials on a request that needs them. */

@@ -7,12 +7,12 @@ import io.capexwatch.verdict.repository.VerdictEntity;
 import io.capexwatch.verdict.repository.VerdictRepository;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
-import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -21,20 +21,30 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Current verdicts: stored in Redis (hash {@value #KEY}, version counter {@value #VERSION_KEY}), announced
- * on the Redis channel {@value #CHANNEL}, and held by every replica as an in-memory {@link VerdictSnapshot}
- * that requests are served from. A replica refreshes its snapshot when a change is announced and, as a
- * safety net, on a short schedule. If Redis is unreachable the last snapshot keeps being served, marked
- * stale. PostgreSQL stays the record: Redis is refilled from it at start-up and every minute.
+ * Current verdicts: stored in Redis (hash {@value #KEY}, each verdict's revision in {@value #REVISION_KEY},
+ * version counter {@value #VERSION_KEY}), announced on the Redis channel {@value #CHANNEL}, and held by every
+ * replica as an in-memory {@link VerdictSnapshot} that requests are served from. A replica refreshes its
+ * snapshot when a change is announced and, as a safety net, on a short schedule. If Redis is unreachable the
+ * last snapshot keeps being served, marked stale. PostgreSQL stays the record: Redis is refilled from it at
+ * start-up and every minute.
+ *
+ * <p>Every write and every read is one Lua script ({@link RedisScripts}): a verdict is stored only if its
+ * revision (its row id in PostgreSQL, which grows with every evaluation) is newer than the one held, so a
+ * refill that read PostgreSQL just before another replica stored a newer verdict cannot put the older one
+ * back; the version moves on in the same step as the content, and is read in the same step as it, so one
+ * version names the same content on every replica (and SSE event ids mean the same everywhere).
  */
 @ApplicationScoped
 public class VerdictCache {
     static final String KEY = "capexwatch:verdicts";
+    static final String REVISION_KEY = "capexwatch:verdicts:revisions";
     static final String VERSION_KEY = "capexwatch:verdicts:version";
     static final String CHANNEL = "capexwatch:verdicts:changed";
     /** Each company's EDGAR status (from earnings-ingest's polls), merged into its verdict as {@code filing}. */
@@ -43,7 +53,6 @@ public class VerdictCache {
 
     private final ReactiveRedisDataSource redis;
     private final ReactiveHashCommands<String, String, String> hash;
-    private final ReactiveValueCommands<String, Long> versions;
     private final VerdictRepository verdicts;
     private final ObjectMapper mapper;
     private final VerdictEvents events;
@@ -58,7 +67,6 @@ public class VerdictCache {
         this.events = events;
         this.gauges = gauges;
         this.hash = redis.hash(String.class);
-        this.versions = redis.value(Long.class);
         this.verdicts = verdicts;
         this.mapper = mapper;
     }
@@ -73,9 +81,14 @@ public class VerdictCache {
         return stale;
     }
 
-    /** Stores a new current verdict and tells every replica. */
+    /** Stores a new current verdict (unless a newer one is held) and tells every replica. */
     public Uni<Void> put(VerdictEntity verdict) {
-        return hash.hset(KEY, verdict.ticker, verdict.body).chain(() -> announce(1));
+        return store(List.of(verdict), 1, false);
+    }
+
+    /** Stores several new current verdicts at once (a change of rules) and tells every replica once. */
+    public Uni<Void> putAll(List<VerdictEntity> changed) {
+        return changed.isEmpty() ? Uni.createFrom().voidItem() : store(changed, 1, false);
     }
 
     /**
@@ -89,7 +102,8 @@ public class VerdictCache {
                 return Uni.createFrom().voidItem();
             }
             LOG.infof("filing status of %s: %s", message.ticker(), message.status());
-            return hash.hset(STATUS_KEY, message.ticker(), json(fresh)).chain(() -> announce(1));
+            return redis.execute("EVAL", RedisScripts.STORE_STATUS, "2", STATUS_KEY, VERSION_KEY,
+                    CHANNEL, message.ticker(), json(fresh)).chain(this::refresh);
         });
     }
 
@@ -109,16 +123,13 @@ public class VerdictCache {
         }
     }
 
-    /** Stores several new current verdicts at once (a change of rules) and tells every replica once. */
-    public Uni<Void> putAll(List<VerdictEntity> changed) {
-        return changed.isEmpty() ? Uni.createFrom().voidItem() : write(fields(changed), 1);
-    }
-
-    /** Reads the current verdicts from Redis into a new snapshot, unless the version is unchanged. */
+    /** Reads the version and the verdicts it names from Redis into a new snapshot, unless the version is unchanged. */
     public Uni<Void> refresh() {
-        return versions.get(VERSION_KEY)
-                .chain(version -> {
-                    long current = version == null ? 0 : version;
+        VerdictSnapshot held = snapshot;
+        String heldVersion = held == null || held.version() == 0 ? "-1" : Long.toString(held.version());
+        return redis.execute("EVAL", RedisScripts.READ_SNAPSHOT, "3", VERSION_KEY, KEY, STATUS_KEY, heldVersion)
+                .chain(read -> {
+                    long current = read.get(0).toLong();
                     VerdictSnapshot known = snapshot;
                     if (known != null && current < known.version()) {
                         // Redis came back without its data (restart without persistence, failover): its counter
@@ -126,14 +137,13 @@ public class VerdictCache {
                         LOG.warnf("Redis lost the verdicts (version %d, served %d): refilling it from PostgreSQL",
                                 current, known.version());
                         return verdicts.latestOfEach()
-                                .chain(latest -> write(fields(latest), known.version() - current + 1))
+                                .chain(latest -> store(latest, known.version() - current + 1, true))
                                 .replaceWith(known);
                     }
-                    if (known != null && known.version() == current && current > 0) {
+                    if (read.size() == 1) {
                         return Uni.createFrom().item(known);
                     }
-                    return hash.hgetall(KEY).chain(all -> hash.hgetall(STATUS_KEY)
-                            .map(statuses -> VerdictSnapshot.of(current, all, statuses, mapper)));
+                    return Uni.createFrom().item(VerdictSnapshot.of(current, pairs(read.get(1)), pairs(read.get(2)), mapper));
                 })
                 .invoke(fresh -> {
                     install(fresh);
@@ -151,10 +161,19 @@ public class VerdictCache {
                 .replaceWithVoid();
     }
 
+    /** A flat HGETALL reply (field, value, field, value ...) as a map. */
+    private static Map<String, String> pairs(Response flat) {
+        Map<String, String> map = new HashMap<>();
+        for (int i = 0; i + 1 < flat.size(); i += 2) {
+            map.put(flat.get(i).toString(), flat.get(i + 1).toString());
+        }
+        return map;
+    }
+
     /** Concurrent refreshes may finish out of order: an older version never replaces a newer one. */
     private synchronized void install(VerdictSnapshot fresh) {
         VerdictSnapshot before = snapshot;
-        if (before == fresh || before != null && fresh.version() < before.version()) {
+        if (fresh == null || before == fresh || before != null && fresh.version() <= before.version()) {
             return;
         }
         snapshot = fresh;
@@ -187,39 +206,31 @@ public class VerdictCache {
         return refresh().onFailure().recoverWithNull();
     }
 
-    /** Refills Redis from PostgreSQL, the record, so a lost write or a flushed Redis heals by itself. */
+    /**
+     * Refills Redis from PostgreSQL, the record, so a lost write or a flushed Redis heals by itself. What it
+     * read may already be older than what another replica stored meanwhile: the store keeps the newer.
+     */
     @Scheduled(every = "${capexwatch.cache.resync-interval:60s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> resync() {
-        return verdicts.latestOfEach().chain(this::putAllIfDifferent)
+        return verdicts.latestOfEach().chain(latest -> store(latest, 1, false))
                 .onFailure().invoke(e -> LOG.warnf("refilling the verdict cache failed, will retry: %s", e.getMessage()))
                 .onFailure().recoverWithNull();
     }
 
-    private Uni<Void> putAllIfDifferent(List<VerdictEntity> latest) {
-        Map<String, String> fields = fields(latest);
-        return hash.hgetall(KEY).chain(current -> {
-            boolean inSync = fields.entrySet().stream().allMatch(e -> e.getValue().equals(current.get(e.getKey())));
-            return inSync ? refresh() : write(fields, 1);
+    /**
+     * Stores each verdict whose revision is newer than the one held; if any was (or {@code force}), moves the
+     * version on by {@code increment} and tells every replica, in the same step; then refreshes this replica.
+     */
+    Uni<Void> store(List<VerdictEntity> latest, long increment, boolean force) {
+        List<String> args = new ArrayList<>(List.of(RedisScripts.STORE_VERDICTS, "3", KEY, REVISION_KEY, VERSION_KEY,
+                CHANNEL, Long.toString(increment), force ? "1" : "0"));
+        latest.stream().sorted(Comparator.comparing((VerdictEntity v) -> v.ticker)).forEach(v -> {
+            if (v.id == null) {
+                throw new IllegalArgumentException("verdict of " + v.ticker + " has no id (not persisted)");
+            }
+            args.addAll(List.of(v.ticker, Long.toString(v.id), v.body));
         });
-    }
-
-    private static Map<String, String> fields(List<VerdictEntity> latest) {
-        Map<String, String> fields = new TreeMap<>();
-        latest.forEach(v -> fields.put(v.ticker, v.body));
-        return fields;
-    }
-
-    /** Writes verdicts, moves the version on by {@code increment} and tells every replica. */
-    private Uni<Void> write(Map<String, String> fields, long increment) {
-        Uni<Void> written = fields.isEmpty() ? Uni.createFrom().voidItem() : hash.hset(KEY, fields).replaceWithVoid();
-        return written.chain(() -> announce(increment));
-    }
-
-    /** Moves the version on, tells every replica on the channel, and refreshes this one. */
-    private Uni<Void> announce(long increment) {
-        return versions.incrby(VERSION_KEY, increment)
-                .chain(version -> redis.pubsub(Long.class).publish(CHANNEL, version))
-                .chain(this::refresh);
+        return redis.execute("EVAL", args.toArray(String[]::new)).chain(this::refresh);
     }
 }

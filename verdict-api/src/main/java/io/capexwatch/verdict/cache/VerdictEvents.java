@@ -1,7 +1,10 @@
 package io.capexwatch.verdict.cache;
 
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayDeque;
@@ -9,14 +12,15 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * Verdict changes as events for live push. Each event's id is the Redis version of the snapshot that
- * carried the change, the same on every replica, so a client that reconnects with Last-Event-ID to any
- * replica gets every change after it. The last {@value #LOG_SIZE} events are kept for resuming; a client
- * further behind gets the whole current snapshot instead, so it never misses a change.
+ * carried the change, which names the same content on every replica, so a client that reconnects with
+ * Last-Event-ID to any replica gets every change after it. The last {@value #LOG_SIZE} events are kept for
+ * resuming; a client further behind gets the whole current snapshot instead, so it never misses a change.
  */
 @ApplicationScoped
 public class VerdictEvents {
@@ -28,6 +32,20 @@ public class VerdictEvents {
 
     private final BroadcastProcessor<VerdictEvent> live = BroadcastProcessor.create();
     private final Deque<VerdictEvent> log = new ArrayDeque<>();
+    /** Runs between subscribing to live events and reading the log; tests use it to land a change there. */
+    private volatile Supplier<Uni<Void>> beforeReplay = VerdictEvents::nothing;
+
+    private static Uni<Void> nothing() {
+        return Uni.createFrom().voidItem();
+    }
+
+    /** For tests: {@code hook} runs once, the next time a client resumes, between subscribing and replaying. */
+    void beforeNextReplay(Supplier<Uni<Void>> hook) {
+        beforeReplay = () -> {
+            beforeReplay = VerdictEvents::nothing;
+            return hook.get();
+        };
+    }
 
     /** Called with each new snapshot: one event per ticker whose verdict changed. */
     void changed(VerdictSnapshot before, VerdictSnapshot after) {
@@ -39,6 +57,8 @@ public class VerdictEvents {
                         UTF_8)));
             }
         }
+        // All events of one version enter the log together, before any is broadcast: a resuming client's
+        // replay holds either all of a version's events or none.
         synchronized (log) {
             for (VerdictEvent event : events) {
                 log.addLast(event);
@@ -51,23 +71,61 @@ public class VerdictEvents {
     }
 
     /**
-     * The events after {@code lastEventId}, then live ones.
+     * The events after {@code lastEventId}, then live ones, each once. Live events are subscribed to
+     * first and held back while the log is replayed, so a change landing meanwhile is not lost; those the
+     * replay already carried (an id not above the last replayed) are dropped.
      *
      * @param lastEventId null for live events only
      * @param current     the snapshot to send whole when the log no longer reaches back that far
      */
-    public Multi<VerdictEvent> after(Long lastEventId, VerdictSnapshot current) {
+    public Multi<VerdictEvent> after(Long lastEventId, Supplier<VerdictSnapshot> current) {
         if (lastEventId == null) {
             return live;
         }
-        List<VerdictEvent> missed;
+        return Multi.createFrom().emitter(emitter -> {
+            Resumption resumption = new Resumption(emitter);
+            Cancellable liveEvents = live.subscribe().with(resumption::live, emitter::fail, emitter::complete);
+            emitter.onTermination(liveEvents::cancel);
+            beforeReplay.get().subscribe().with(
+                    done -> resumption.replayed(missed(lastEventId, current.get()), lastEventId),
+                    emitter::fail);
+        });
+    }
+
+    private List<VerdictEvent> missed(long lastEventId, VerdictSnapshot current) {
         synchronized (log) {
-            boolean covered = log.isEmpty() || log.peekFirst().id() <= lastEventId + 1;
-            missed = covered ? log.stream().filter(e -> e.id() > lastEventId).toList()
-                    : current == null ? List.of()
-                    : List.of(new VerdictEvent(current.version(), null, new String(current.all().body(),
-                    UTF_8)));
+            boolean covered = !log.isEmpty() && log.peekFirst().id() <= lastEventId + 1;
+            if (covered) {
+                return log.stream().filter(e -> e.id() > lastEventId).toList();
+            }
         }
-        return Multi.createBy().concatenating().streams(Multi.createFrom().iterable(missed), live);
+        return current == null || current.version() <= lastEventId ? List.of()
+                : List.of(new VerdictEvent(current.version(), null, new String(current.all().body(), UTF_8)));
+    }
+
+    /** One resuming client: live events wait until the replay is sent, then pass if they are newer. */
+    private static final class Resumption {
+        private final MultiEmitter<? super VerdictEvent> emitter;
+        private List<VerdictEvent> held = new ArrayList<>();
+        private long replayedUpTo;
+
+        Resumption(MultiEmitter<? super VerdictEvent> emitter) {
+            this.emitter = emitter;
+        }
+
+        synchronized void live(VerdictEvent event) {
+            if (held != null) {
+                held.add(event);
+            } else if (event.id() > replayedUpTo) {
+                emitter.emit(event);
+            }
+        }
+
+        synchronized void replayed(List<VerdictEvent> missed, long lastEventId) {
+            missed.forEach(emitter::emit);
+            replayedUpTo = missed.isEmpty() ? lastEventId : Math.max(lastEventId, missed.get(missed.size() - 1).id());
+            held.stream().filter(event -> event.id() > replayedUpTo).forEach(emitter::emit);
+            held = null;
+        }
     }
 }

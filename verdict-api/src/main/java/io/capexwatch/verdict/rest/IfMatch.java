@@ -4,15 +4,20 @@ import io.capexwatch.contracts.problem.ProblemException;
 
 import java.util.List;
 
-/** The version an If-Match header names, for resources whose ETag is their version number ("3"). */
+/**
+ * The version an If-Match header names, for resources whose ETag is their version number ("3"). Every
+ * change must name the version it was made against: without the header two writers could each replace
+ * the other's change unseen, so a change without it is refused with 428 Precondition Required.
+ */
 final class IfMatch {
     private IfMatch() {
     }
 
-    /** @return the version, or null without the header (an unconditional change) */
-    static Long version(String ifMatch) {
+    /** @return the version named; a 428 problem without the header, 400 for one that is not a version */
+    static long version(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
+            throw new ProblemException(428, "if-match-required", "Precondition Required",
+                    "send If-Match with the ETag of the version you changed (GET it first, e.g. If-Match: \"3\")");
         }
         String version = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
         if (!version.matches("\\d{1,9}")) {

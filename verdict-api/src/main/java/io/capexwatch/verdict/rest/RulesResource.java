@@ -26,7 +26,8 @@ import java.util.Map;
 /**
  * The rule thresholds, globally and per company. A change is a new version; every company is evaluated
  * again under it at once and the changed verdicts are pushed to every replica and SSE client. The version
- * is the ETag, so a PUT with If-Match cannot overwrite a change it has not seen.
+ * is the ETag, and a PUT must send it as If-Match (428 without), so it cannot overwrite a change it has not
+ * seen (412).
  */
 @Path("/api/rules")
 @Produces(MediaType.APPLICATION_JSON)

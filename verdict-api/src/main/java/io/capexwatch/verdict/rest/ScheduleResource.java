@@ -21,7 +21,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
- * A company's schedule of milestones (analysts'), versioned; the version is the ETag. A change evaluates
+ * A company's schedule of milestones (analysts'), versioned; the version is the ETag, and a change must send
+ * it as If-Match (428 without, 412 when it is not the version in force). A change evaluates
  * the company's verdict again at once, with each milestone judged met, on track, at risk or missed.
  */
 @Path("/api/companies/{ticker}/schedule")
@@ -42,17 +43,18 @@ public class ScheduleResource {
 
     @GET
     public Uni<Response> current(@PathParam("ticker") String ticker) {
-        return schedules.current(ticker).map(schedule -> Response.ok(schedule).tag(Integer.toString(schedule.version())).build());
+        return schedules.current(Tickers.of(ticker)).map(schedule -> Response.ok(schedule).tag(Integer.toString(schedule.version())).build());
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ApiKeyIdentityProvider.ADMIN)
     public Uni<Response> replace(@PathParam("ticker") String ticker, ScheduleUpdate update, @HeaderParam("If-Match") String ifMatch) {
+        String company = Tickers.of(ticker);
         if (update == null) {
             throw ProblemException.badRequest("invalid-schedule", "a JSON body with milestones is required", List.of());
         }
-        return schedules.replace(ticker, update.milestones(), IfMatch.version(ifMatch), identity.getPrincipal().getName())
+        return schedules.replace(company, update.milestones(), IfMatch.version(ifMatch), identity.getPrincipal().getName())
                 .call(change -> change.verdict() == null ? Uni.createFrom().voidItem() : cache.putAll(List.of(change.verdict())))
                 .map(change -> Response.ok(change.schedule()).tag(Integer.toString(change.schedule().version())).build());
     }

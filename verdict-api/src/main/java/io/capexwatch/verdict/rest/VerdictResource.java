@@ -70,7 +70,7 @@ public class VerdictResource {
     @NonBlocking
     public Response one(@PathParam("ticker") String ticker, @HeaderParam("If-None-Match") String ifNoneMatch,
                         @HeaderParam("If-Modified-Since") String ifModifiedSince) {
-        CachedJson verdict = loaded().byTicker().get(ticker.toUpperCase());
+        CachedJson verdict = loaded().byTicker().get(Tickers.of(ticker));
         if (verdict == null) {
             throw ProblemException.notFound("no verdict for ticker " + ticker);
         }
@@ -88,7 +88,7 @@ public class VerdictResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
         Long after = lastEventId == null || !lastEventId.matches("\\d{1,18}") ? null : Long.parseLong(lastEventId);
-        Multi<OutboundSseEvent> changes = events.after(after, cache.snapshot())
+        Multi<OutboundSseEvent> changes = events.after(after, cache::snapshot)
                 .map(event -> sse.newEventBuilder()
                         .id(Long.toString(event.id()))
                         .name(event.ticker() == null ? "verdicts" : "verdict")
@@ -105,7 +105,7 @@ public class VerdictResource {
     @GET
     @Path("/{ticker}/history")
     public Uni<String> history(@PathParam("ticker") String ticker) {
-        return verdicts.history(ticker).map(rows -> {
+        return verdicts.history(Tickers.of(ticker)).map(rows -> {
             if (rows.isEmpty()) {
                 throw ProblemException.notFound("no verdict for ticker " + ticker);
             }

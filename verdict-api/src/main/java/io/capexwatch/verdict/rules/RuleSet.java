@@ -77,7 +77,7 @@ public record RuleSet(Thresholds defaults, Map<String, Thresholds> companies) {
         if (value == null) {
             problems.add(where + "." + name + ": required");
         } else if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            problems.add(where + "." + name + ": " + value.toPlainString() + " is outside " + min + " to " + max);
+            problems.add(where + "." + name + ": " + value + " is outside " + min + " to " + max);
         }
     }
 

@@ -38,18 +38,21 @@ public class RulesService {
     }
 
     /**
-     * @param expectedVersion the version the change was made against (If-Match), or null to replace whatever is in force
+     * Concurrent changes take turns (a transaction lock), so of two made against the same version exactly one
+     * succeeds and the other is told the rules changed meanwhile.
+     *
+     * @param expectedVersion the version the change was made against (If-Match)
      * @throws ProblemException 422 for thresholds that cannot be used, 412 when the rules changed meanwhile
      */
     @WithTransaction
-    public Uni<Change> replace(RuleSet proposed, Long expectedVersion, String changedBy) {
+    public Uni<Change> replace(RuleSet proposed, long expectedVersion, String changedBy) {
         List<String> problems = proposed.problems();
         if (!problems.isEmpty()) {
             return Uni.createFrom().failure(new ProblemException(Problem.of(422, "invalid-rules", "Invalid rules",
                     "the rules were not changed").withErrors(problems)));
         }
-        return ruleBook.inForce().chain(current -> {
-            if (expectedVersion != null && expectedVersion != current.version()) {
+        return ruleSets.lockForChange().chain(ruleBook::inForce).chain(current -> {
+            if (expectedVersion != current.version()) {
                 return Uni.createFrom().failure(new ProblemException(412, "rules-changed", "Rules changed",
                         "the rules are at version " + current.version() + ", not " + expectedVersion + "; read them again"));
             }

@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,6 +23,12 @@ import java.util.Locale;
 @ApplicationScoped
 public class ScheduleService {
     static final int MAX_MILESTONES = 20;
+    /**
+     * Targets are stored in a JSONB column that the PostgreSQL client reads through doubles: 15 significant
+     * digits below 10^15 (a quadrillion dollars) come back exactly; 1e309 would come back as Infinity.
+     */
+    static final int MAX_TARGET_DIGITS = 15;
+    static final BigDecimal MAX_TARGET = BigDecimal.TEN.pow(15);
     private static final Logger LOG = Logger.getLogger(ScheduleService.class);
 
     private final ScheduleRepository schedules;
@@ -36,28 +43,32 @@ public class ScheduleService {
     public record Change(ScheduleInForce schedule, VerdictEntity verdict) {
     }
 
+    /** @param ticker a checked ticker (see the resource) */
     @WithSession
     public Uni<ScheduleInForce> current(String ticker) {
         return schedules.current(ticker).map(row -> ScheduleInForce.of(ticker.toUpperCase(Locale.ROOT), row));
     }
 
     /**
-     * @param expectedVersion the version the change was made against (If-Match), or null
+     * Concurrent changes of one company's schedule take turns (a transaction lock), so of two made against
+     * the same version exactly one succeeds and the other is told it changed meanwhile.
+     *
+     * @param ticker          a checked ticker (see the resource)
+     * @param expectedVersion the version the change was made against (If-Match)
      * @throws ProblemException 422 for milestones that cannot be judged, 412 when the schedule changed meanwhile
      */
     @WithTransaction
-    public Uni<Change> replace(String ticker, List<Milestone> milestones, Long expectedVersion, String changedBy) {
+    public Uni<Change> replace(String ticker, List<Milestone> milestones, long expectedVersion, String changedBy) {
         String company = ticker.toUpperCase(Locale.ROOT);
-        List<String> problems = problems(company, milestones);
+        List<String> problems = problems(milestones);
         if (!problems.isEmpty()) {
             return Uni.createFrom().failure(new ProblemException(Problem.of(422, "invalid-schedule", "Invalid schedule",
                     "the schedule was not changed").withErrors(problems)));
         }
-        return schedules.current(company).chain(current -> {
+        return schedules.lockForChange(company).chain(() -> schedules.current(company)).chain(current -> {
             int version = current == null ? 0 : current.version;
-            if (expectedVersion != null && expectedVersion != version) {
-                return Uni.createFrom().failure(new ProblemException(412, "schedule-changed", "Schedule changed",
-                        "the schedule of " + company + " is at version " + version + ", not " + expectedVersion + "; read it again"));
+            if (expectedVersion != version) {
+                return Uni.createFrom().failure(changed(company, "is at version " + version + ", not " + expectedVersion));
             }
             ScheduleEntity row = new ScheduleEntity();
             row.ticker = company;
@@ -66,6 +77,8 @@ public class ScheduleService {
             row.changedBy = changedBy;
             row.changedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             return schedules.persistAndFlush(row)
+                    // The lock makes this unreachable between replicas of this code; a writer without it still gets a 412.
+                    .onFailure(ScheduleService::versionTaken).transform(e -> changed(company, "was changed meanwhile"))
                     .chain(() -> verdicts.reevaluate(company))
                     .invoke(verdict -> LOG.infof("schedule of %s version %d by %s: %d milestones%s", company, row.version,
                             changedBy, milestones.size(), verdict == null ? ", no metrics yet" : ", verdict " + verdict.state))
@@ -73,11 +86,24 @@ public class ScheduleService {
         });
     }
 
-    private static List<String> problems(String ticker, List<Milestone> milestones) {
-        List<String> problems = new ArrayList<>();
-        if (!ticker.matches("[A-Z][A-Z0-9.\\-]{0,15}")) {
-            problems.add("ticker: '" + ticker + "' is not a ticker");
+    private static ProblemException changed(String company, String how) {
+        return new ProblemException(412, "schedule-changed", "Schedule changed",
+                "the schedule of " + company + " " + how + "; read it again");
+    }
+
+    /** The unique (ticker, version) constraint: another change took this version first. */
+    private static boolean versionTaken(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && "schedule_version_once".equalsIgnoreCase(violation.getConstraintName())) {
+                return true;
+            }
         }
+        return false;
+    }
+
+    private static List<String> problems(List<Milestone> milestones) {
+        List<String> problems = new ArrayList<>();
         if (milestones == null) {
             problems.add("milestones: required (an empty list clears the schedule)");
             return problems;
@@ -90,6 +116,12 @@ public class ScheduleService {
                 problems.add("milestones[" + i + "]: required");
             } else {
                 problems.addAll(milestones.get(i).problems("milestones[" + i + "]"));
+                BigDecimal target = milestones.get(i).target();
+                if (target != null && (target.abs().compareTo(MAX_TARGET) >= 0 || target.stripTrailingZeros().precision() > MAX_TARGET_DIGITS
+                        || target.stripTrailingZeros().scale() > MAX_TARGET_DIGITS)) {
+                    problems.add("milestones[" + i + "].target: below 10^15 in magnitude, at most " + MAX_TARGET_DIGITS
+                            + " significant digits and " + MAX_TARGET_DIGITS + " decimals");
+                }
             }
         }
         return problems;

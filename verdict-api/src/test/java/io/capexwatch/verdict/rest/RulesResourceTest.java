@@ -35,8 +35,14 @@ class RulesResourceTest {
     ObjectMapper mapper;
 
     @AfterEach
-    void backToTheDefaults() throws Exception {
-        asAdmin().body(Map.of("defaults", Thresholds.DEFAULTS, "companies", Map.of())).put("/api/rules").then().statusCode(200);
+    void backToTheDefaults() {
+        restoreDefaults();
+    }
+
+    /** Puts the configured thresholds back, against whatever version is in force. */
+    static void restoreDefaults() {
+        asAdmin().header("If-Match", given().get("/api/rules").header("ETag"))
+                .body(Map.of("defaults", Thresholds.DEFAULTS, "companies", Map.of())).put("/api/rules").then().statusCode(200);
     }
 
     @Test
@@ -84,7 +90,8 @@ class RulesResourceTest {
     @Test
     void unusableThresholdsAre422AndChangeNothing() {
         int version = given().get("/api/rules").then().extract().path("version");
-        asAdmin().body(Map.of("defaults", Map.of("capexIntensityWatch", 0.9, "capexIntensitySlipping", 0.8)))
+        asAdmin().header("If-Match", "\"" + version + "\"")
+                .body(Map.of("defaults", Map.of("capexIntensityWatch", 0.9, "capexIntensitySlipping", 0.8)))
                 .put("/api/rules").then()
                 .statusCode(422)
                 .contentType("application/problem+json")
@@ -110,10 +117,25 @@ class RulesResourceTest {
         given().auth().oauth2(LocalInfraTestResource.ADMIN.jwt("analyst", List.of("analyst"))).contentType(ContentType.JSON)
                 .body(body).put("/api/rules").then().statusCode(403);
         given().auth().oauth2(LocalInfraTestResource.ADMIN.jwt("ops", List.of("admin"))).contentType(ContentType.JSON)
+                .header("If-Match", given().get("/api/rules").header("ETag"))
                 .body(body).put("/api/rules").then().statusCode(200).body("rules.changedBy", is("ops"));
     }
 
-    private static RequestSpecification asAdmin() {
+    @Test
+    void aChangeWithoutIfMatchIs428AndChangesNothing() {
+        int version = given().get("/api/rules").then().extract().path("version");
+        asAdmin().body(Map.of("defaults", Thresholds.DEFAULTS)).put("/api/rules").then()
+                .statusCode(428)
+                .contentType("application/problem+json")
+                .body("status", is(428))
+                .body("title", is("Precondition Required"))
+                .body("type", is("https://capexwatch.io/problems/if-match-required"));
+        asAdmin().header("If-Match", "three").body(Map.of("defaults", Thresholds.DEFAULTS)).put("/api/rules").then()
+                .statusCode(400).contentType("application/problem+json").body("type", is("https://capexwatch.io/problems/invalid-if-match"));
+        given().get("/api/rules").then().body("version", is(version));
+    }
+
+    static RequestSpecification asAdmin() {
         return given().header("X-API-Key", LocalInfraTestResource.ADMIN.apiKey()).contentType(ContentType.JSON);
     }
 }

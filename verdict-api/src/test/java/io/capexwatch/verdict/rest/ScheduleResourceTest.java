@@ -73,7 +73,7 @@ class ScheduleResourceTest {
 
     @Test
     void milestonesThatCannotBeJudgedAre422() {
-        asAdmin().body(Map.of("milestones", List.of(Map.of("comparison", "AT_MOST", "target", 1, "fiscalYear", 2026, "fiscalQuarter", 5))))
+        asAdmin().header("If-Match", "\"0\"").body(Map.of("milestones", List.of(Map.of("comparison", "AT_MOST", "target", 1, "fiscalYear", 2026, "fiscalQuarter", 5))))
                 .put("/api/companies/ORCL/schedule").then()
                 .statusCode(422)
                 .contentType("application/problem+json")
@@ -91,7 +91,7 @@ class ScheduleResourceTest {
                 .body(Map.of("milestones", List.of())).put("/api/companies/ORCL/schedule").then().statusCode(403);
     }
 
-    private static RequestSpecification asAdmin() {
+    static RequestSpecification asAdmin() {
         return given().header("X-API-Key", LocalInfraTestResource.ADMIN.apiKey()).contentType(ContentType.JSON);
     }
 }

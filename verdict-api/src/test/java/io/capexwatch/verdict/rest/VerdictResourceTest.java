@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -28,6 +29,8 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 class VerdictResourceTest {
     private static final String ETAG = "\"[0-9a-f]{32}\"";
+    /** Revisions (row ids) far above any of this test run's rows, growing as PostgreSQL's do. */
+    private static final AtomicLong REVISIONS = new AtomicLong(2_000_000_000L);
 
     @Inject
     VerdictCache cache;
@@ -140,6 +143,7 @@ class VerdictResourceTest {
 
     private static VerdictEntity verdict(String ticker, String body) {
         VerdictEntity verdict = new VerdictEntity();
+        verdict.id = REVISIONS.incrementAndGet();
         verdict.cik = 1L;
         verdict.ticker = ticker;
         verdict.state = VerdictState.WATCH;
