@@ -71,4 +71,11 @@ public final class AlphabetQuarters {
         return new FundamentalsSnapshot(FundamentalsSnapshot.SCHEMA_VERSION, CIK, "GOOGL", "ALPHABET INC.", revision,
                 Instant.parse("2026-05-01T00:00:00Z"), quarters, changes);
     }
+
+    /** The same as {@link #snapshot}, for a test company of its own. */
+    public static FundamentalsSnapshot snapshotAs(long cik, String ticker, long revision, List<FiscalQuarterFundamentals> quarters) {
+        FundamentalsSnapshot snapshot = snapshot(revision, quarters);
+        return new FundamentalsSnapshot(snapshot.schemaVersion(), cik, ticker, ticker + " TEST CO", revision,
+                snapshot.publishedAt(), quarters, snapshot.changes());
+    }
 }

@@ -45,7 +45,7 @@ public class QuarterMetricsEntity {
     public Long capex;
     public Long fcf;
 
-    @Column(name = "capex_to_ocf", precision = 12, scale = 4)
+    @Column(name = "capex_to_ocf", precision = 24, scale = 4)
     public BigDecimal capexToOcf;
 
     @Column(name = "ttm_ocf")
@@ -57,7 +57,7 @@ public class QuarterMetricsEntity {
     @Column(name = "ttm_fcf")
     public Long ttmFcf;
 
-    @Column(name = "ttm_capex_to_ocf", precision = 12, scale = 4)
+    @Column(name = "ttm_capex_to_ocf", precision = 24, scale = 4)
     public BigDecimal ttmCapexToOcf;
 
     public Long revenue;

@@ -38,9 +38,10 @@ public class MetricsResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     public Uni<Response> metrics(@PathParam("ticker") String ticker, @QueryParam("from") String from,
                                  @QueryParam("to") String to, @QueryParam("asOf") String asOf,
-                                 @QueryParam("revision") Long revision,
+                                 @QueryParam("revision") String revisionParam,
                                  @QueryParam("format") String format, @HeaderParam("Accept") String accept) {
         LocalDate asOfDate = date("asOf", asOf);
+        Long revision = revision(revisionParam);
         if (asOfDate != null && revision != null) {
             throw ProblemException.badRequest("invalid-query", "ask for asOf or for revision, not both", List.of());
         }
@@ -91,6 +92,22 @@ public class MetricsResource {
             case "json" -> false;
             default -> throw ProblemException.badRequest("invalid-format", "format must be json or csv, not '" + format + "'", List.of());
         };
+    }
+
+    /** A revision is a positive whole number; anything else is the client's mistake, not an unknown revision. */
+    private static Long revision(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long revision = Long.parseLong(value.strip());
+            if (revision > 0) {
+                return revision;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.badRequest("invalid-revision", "revision must be a positive whole number, not '" + value + "'", List.of());
     }
 
     private static LocalDate date(String name, String value) {

@@ -66,22 +66,26 @@ public class MetricsService {
                         row.series.quarters())));
     }
 
-    /** @return whether the snapshot was applied (false for a duplicate or an older revision) */
+    /**
+     * @return whether the snapshot was applied (false for a duplicate or an older revision). The company row
+     * is created if absent and locked first, so a redelivery or a second replica applying the same snapshot
+     * concurrently waits and then finds it applied, instead of failing on a unique constraint.
+     */
     @WithTransaction
     public Uni<Boolean> apply(FundamentalsSnapshot snapshot) {
-        return companies.findById(snapshot.cik()).chain(state -> {
-            if (state != null && snapshot.revision() <= state.fundamentalsRevision) {
-                LOG.debugf("skipping fundamentals of CIK %d revision %d: already at %d",
-                        snapshot.cik(), snapshot.revision(), state.fundamentalsRevision);
-                return Uni.createFrom().item(false);
-            }
-            List<QuarterMetrics> computed = MetricsCalculator.compute(snapshot.quarters());
-            CompanyMetricsEntity company = state != null ? state : newCompany(snapshot);
-            return (state != null ? Uni.createFrom().item(company) : companies.persist(company))
-                    .chain(() -> quarters.listForCompany(snapshot.cik()))
-                    .chain(existing -> store(company, snapshot, computed, existing))
-                    .replaceWith(true);
-        });
+        return companies.insertIfAbsent(snapshot.cik(), snapshot.ticker(), snapshot.entityName(), Instant.now())
+                .chain(() -> companies.lockById(snapshot.cik()))
+                .chain(company -> {
+                    if (snapshot.revision() <= company.fundamentalsRevision) {
+                        LOG.debugf("skipping fundamentals of CIK %d revision %d: already at %d",
+                                snapshot.cik(), snapshot.revision(), company.fundamentalsRevision);
+                        return Uni.createFrom().item(false);
+                    }
+                    List<QuarterMetrics> computed = MetricsCalculator.compute(snapshot.quarters());
+                    return quarters.listForCompany(snapshot.cik())
+                            .chain(existing -> store(company, snapshot, computed, existing))
+                            .replaceWith(true);
+                });
     }
 
     private Uni<Void> store(CompanyMetricsEntity company, FundamentalsSnapshot snapshot, List<QuarterMetrics> computed,
@@ -124,15 +128,6 @@ public class MetricsService {
         MetricsRevisionEntity kept = history;
         return deletes.chain(() -> added.isEmpty() ? Uni.createFrom().voidItem() : quarters.persist(added))
                 .chain(() -> kept == null ? Uni.createFrom().voidItem() : revisions.persist(kept).replaceWithVoid());
-    }
-
-    private static CompanyMetricsEntity newCompany(FundamentalsSnapshot snapshot) {
-        CompanyMetricsEntity company = new CompanyMetricsEntity();
-        company.cik = snapshot.cik();
-        company.ticker = snapshot.ticker();
-        company.entityName = snapshot.entityName();
-        company.updatedAt = Instant.now();
-        return company;
     }
 
     /**

@@ -54,6 +54,19 @@ class MetricsHistoryTest {
         given().get("/api/companies/HISTCO/metrics?revision=7").then().statusCode(404)
                 .body("detail", is("no metrics for ticker HISTCO at revision 7"));
         given().get("/api/companies/HISTCO/metrics?revision=1&asOf=2025-11-15").then().statusCode(400);
+        // A revision that is no number is the client's mistake, not an unknown revision.
+        for (String revision : List.of("abc", "0", "-1", "1.5", "99999999999999999999")) {
+            given().get("/api/companies/HISTCO/metrics?revision=" + revision).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", is("https://capexwatch.io/problems/invalid-revision"))
+                    .body("detail", is("revision must be a positive whole number, not '" + revision + "'"));
+        }
+        for (String param : List.of("from", "to", "asOf")) {
+            given().get("/api/companies/HISTCO/metrics?" + param + "=2025-13-01").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", is("https://capexwatch.io/problems/invalid-date"))
+                    .body("detail", is(param + " must be a date as YYYY-MM-DD, not '2025-13-01'"));
+        }
     }
 
     private static FiscalQuarterFundamentals restated(FiscalQuarterFundamentals q) {

@@ -16,14 +16,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.logging.Logger;
 
 import java.io.ByteArrayInputStream;
 
 @Path("/api/imports")
 public class ImportResource {
-    private static final Logger LOG = Logger.getLogger(ImportResource.class);
-
     private final Vertx vertx;
     private final BodySizeLimit limit;
     private final ImportService imports;
@@ -43,7 +40,7 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import an EDGAR companyfacts document",
             description = "The body is a data.sec.gov/api/xbrl/companyfacts/CIK##########.json document. Its "
-                    + "discrete quarters are stored in one transaction and published; importing the same "
+                    + "discrete quarters are stored in one transaction and then published (the answer does not wait for Kafka); importing the same "
                     + "document again changes and publishes nothing.")
     @APIResponse(responseCode = "200", description = "Stored; valuesChanged says how much was new")
     @APIResponse(responseCode = "400", description = "Malformed or wrongly shaped document; nothing stored")
@@ -56,9 +53,8 @@ public class ImportResource {
         // Parsing a multi-MB document is CPU work: it runs on a worker and resumes on this request's context.
         return vertx.executeBlocking(Uni.createFrom().item(() -> parser.parse(new ByteArrayInputStream(body))))
                 .chain(imports::store)
-                .call(result -> publication.publishIfPending(result.cik())
-                        .onFailure().invoke(e -> LOG.warnf("publishing CIK %d deferred to the outbox sweep: %s",
-                                result.cik(), e.getMessage()))
-                        .onFailure().recoverWithNull());
+                // Committed: the answer does not wait for Kafka. The outbox publishes in the background (and
+                // logs, counts and leaves to its sweep whatever fails).
+                .invoke(result -> publication.publishIfPending(result.cik()).subscribe().with(ignored -> { }));
     }
 }
