@@ -4,22 +4,36 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** A real PostgreSQL 17 (zonky binaries) on loopback, with one database per service. */
+/**
+ * A real PostgreSQL 17 (zonky binaries) on loopback, with one database per service. It can be stopped and
+ * started again on the same port and data directory, so clients reconnect to the address they know (the
+ * outage tests).
+ */
 public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+    private final boolean throwAway;
+    private final List<String> databases;
+    private final int port;
+    private EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private EmbeddedPostgresServer(Path dataDir, boolean throwAway, List<String> databases, int port) {
+        this.dataDir = dataDir;
+        this.throwAway = throwAway;
+        this.databases = List.copyOf(databases);
+        this.port = port;
     }
 
     /** @param dataDir keeps data between runs when given; a throw-away directory otherwise */
@@ -29,28 +43,52 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** On a given port, e.g. to restart it on its data where clients expect it (the PostgreSQL-outage test). */
     public static EmbeddedPostgresServer start(Path dataDir, List<String> databases, int port) {
+        EmbeddedPostgresServer server = dataDir != null
+                ? new EmbeddedPostgresServer(dataDir, false, databases, port)
+                : new EmbeddedPostgresServer(temporaryDirectory(), true, databases, port);
+        server.start();
+        return server;
+    }
+
+    /** Starts the server (again) on its port and data directory; does nothing if it runs. */
+    public synchronized void start() {
+        if (postgres != null) {
+            return;
+        }
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+            postgres = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setServerConfig("listen_addresses", Ports.LOOPBACK)
                     .setServerConfig("max_connections", "100")
-                    .setServerConfig("fsync", dataDir == null ? "off" : "on");
-            if (dataDir != null) {
-                builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
-            }
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start());
-            server.createDatabases(databases);
-            return server;
+                    .setServerConfig("fsync", throwAway ? "off" : "on")
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
+        }
+        createDatabases();
+    }
+
+    /** A fast shutdown (pg_ctl -m fast): clients are disconnected, the data stays for {@link #start()}. */
+    public synchronized void stop() {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not stop", e);
+        } finally {
+            postgres = null;
         }
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
-    private void createDatabases(List<String> databases) {
+    private void createDatabases() {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             for (String database : databases) {
@@ -67,8 +105,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("capexwatch-pg-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() throws IOException {
-        postgres.close();
+        stop();
+        if (throwAway) {
+            try (Stream<Path> paths = Files.walk(dataDir)) {
+                paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+            }
+        }
     }
 }

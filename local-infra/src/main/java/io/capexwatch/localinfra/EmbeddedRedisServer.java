@@ -9,7 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A real redis-server on loopback: the one on PATH when there is one, else the binary shipped in embedded-redis. */
+/**
+ * A real redis-server on loopback: the one on PATH when there is one, else the binary shipped in embedded-redis.
+ * It can be stopped and started again on the same port (and data directory, when it has one; a throw-away
+ * server comes back empty, like a restarted cache).
+ */
 public final class EmbeddedRedisServer implements AutoCloseable {
     private final RedisServer server;
     private final int port;
@@ -59,12 +63,26 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         return port;
     }
 
-    @Override
-    public void close() {
+    /** Starts the server again on its port; does nothing if it runs. */
+    public synchronized void start() {
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Redis did not start", e);
+        }
+    }
+
+    /** Stops the process (SIGTERM; SIGKILL when it does not go); {@link #start()} brings it back. */
+    public synchronized void stop() {
         try {
             server.stop();
         } catch (IOException e) {
             throw new UncheckedIOException("Redis did not stop", e);
         }
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 }

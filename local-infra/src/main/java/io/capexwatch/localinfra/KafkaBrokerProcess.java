@@ -18,17 +18,24 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Apache Kafka 4.3 in KRaft mode (one combined broker/controller) as a child JVM, using the broker jars
- * that the local-infra build copies to {@code target/lib}.
+ * that the local-infra build copies to {@code target/lib}. It can be stopped (SIGTERM, a controlled
+ * shutdown) or killed (SIGKILL) and started again on the same ports and data, so clients reconnect to the
+ * bootstrap address they know (the broker-outage tests).
  */
 final class KafkaBrokerProcess implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
     private static final String STARTED_LINE = "Kafka Server started";
 
-    private final Process process;
+    private final Path config;
+    private final Path log4j;
+    private final Path logFile;
     private final int port;
+    private Process process;
 
-    private KafkaBrokerProcess(Process process, int port) {
-        this.process = process;
+    private KafkaBrokerProcess(Path config, Path log4j, Path logFile, int port) {
+        this.config = config;
+        this.log4j = log4j;
+        this.logFile = logFile;
         this.port = port;
     }
 
@@ -45,15 +52,47 @@ final class KafkaBrokerProcess implements AutoCloseable {
                 run(command(log4j, "kafka.tools.StorageTool", "format", "--ignore-formatted",
                         "--cluster-id=" + newClusterId(), "-c", config.toString()), logFile, Duration.ofSeconds(60));
             }
-            Process process = new ProcessBuilder(command(log4j, "kafka.Kafka", config.toString()))
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .start();
-            KafkaBrokerProcess broker = new KafkaBrokerProcess(process, port);
-            broker.awaitStarted(logFile);
+            KafkaBrokerProcess broker = new KafkaBrokerProcess(config, log4j, logFile, port);
+            broker.start();
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException("Kafka did not start", e);
+        }
+    }
+
+    /** Starts the broker (again) on its ports and data and waits until it serves; does nothing if it runs. */
+    synchronized void start() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        try {
+            long logOffset = Files.exists(logFile) ? Files.size(logFile) : 0;
+            process = new ProcessBuilder(command(log4j, "kafka.Kafka", config.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .start();
+            awaitStarted(logOffset);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Kafka did not start", e);
+        }
+    }
+
+    /** A controlled shutdown (SIGTERM), SIGKILL if it takes longer than 20 s; the data stays. */
+    synchronized void stop() {
+        if (process != null) {
+            ChildProcesses.stop(process, 20);
+        }
+    }
+
+    /** SIGKILL: the broker dies without a controlled shutdown, as in a crash; the data stays. */
+    synchronized void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -61,19 +100,33 @@ final class KafkaBrokerProcess implements AutoCloseable {
         return port;
     }
 
-    private void awaitStarted(Path logFile) throws IOException {
+    /** Waits for the started line written after {@code logOffset} (the log is appended to across restarts). */
+    private void awaitStarted(long logOffset) throws IOException {
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Kafka exited with " + process.exitValue() + ":\n" + tail(logFile));
             }
-            if (Files.readString(logFile, StandardCharsets.UTF_8).contains(STARTED_LINE) && Ports.isOpen(port)) {
+            if (logSince(logOffset).contains(STARTED_LINE) && Ports.isOpen(port)) {
                 return;
             }
             sleep(100);
         }
         close();
         throw new IllegalStateException("Kafka did not start within " + STARTUP_TIMEOUT + ":\n" + tail(logFile));
+    }
+
+    private String logSince(long offset) throws IOException {
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(logFile.toFile(), "r")) {
+            long length = file.length();
+            if (length <= offset) {
+                return "";
+            }
+            byte[] bytes = new byte[(int) (length - offset)];
+            file.seek(offset);
+            file.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 
     private static Path writeConfig(Path dir, int port, int controllerPort) throws IOException {
@@ -204,6 +257,6 @@ final class KafkaBrokerProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        ChildProcesses.stop(process, 20);
+        stop();
     }
 }

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * PostgreSQL, Redis and Kafka for the tests and the local run. Each one is embedded (a real server
  * on a free loopback port) unless the environment names an external endpoint for it:
  * {@code CAPEXWATCH_PG_HOST}/{@code _PORT}/{@code _USER}/{@code _PASSWORD}, {@code CAPEXWATCH_REDIS_URL},
- * {@code CAPEXWATCH_KAFKA_BOOTSTRAP}.
+ * {@code CAPEXWATCH_KAFKA_BOOTSTRAP}. The embedded ones can be stopped and started again on the same address
+ * and data ({@link #stopPostgres()} and the like), for the outage end-to-end tests.
  */
 public final class LocalInfrastructure implements AutoCloseable {
     /** One database per service. */
@@ -33,6 +34,45 @@ public final class LocalInfrastructure implements AutoCloseable {
         this.endpoints = endpoints;
         this.started = started;
         this.throwAwayDir = throwAwayDir;
+    }
+
+    private <T> T embedded(Class<T> type) {
+        return started.stream().filter(type::isInstance).map(type::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException(type.getSimpleName() + " is external, not started here"));
+    }
+
+    /** A fast shutdown of the embedded PostgreSQL: every client is disconnected. */
+    public void stopPostgres() {
+        embedded(EmbeddedPostgresServer.class).stop();
+    }
+
+    /** The embedded PostgreSQL again, on the same port and data. */
+    public void startPostgres() {
+        embedded(EmbeddedPostgresServer.class).start();
+    }
+
+    public void stopRedis() {
+        embedded(EmbeddedRedisServer.class).stop();
+    }
+
+    /** The embedded Redis again on the same port (empty unless it keeps a data directory). */
+    public void startRedis() {
+        embedded(EmbeddedRedisServer.class).start();
+    }
+
+    /** A controlled shutdown of the embedded Kafka broker (SIGTERM). */
+    public void stopKafka() {
+        embedded(KafkaBrokerProcess.class).stop();
+    }
+
+    /** The embedded Kafka broker dies (SIGKILL), as in a crash. */
+    public void killKafka() {
+        embedded(KafkaBrokerProcess.class).kill();
+    }
+
+    /** The embedded Kafka broker again, on the same ports and data; returns once it serves. */
+    public void startKafka() {
+        embedded(KafkaBrokerProcess.class).start();
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.ToIntFunction;
 
 /**
@@ -26,6 +27,7 @@ public final class CapexWatchSystem implements AutoCloseable {
 
     private final LocalInfrastructure infrastructure;
     private final AdminCredentials admin;
+    /** Replicas in order; an entry is replaced when a replica is started again. */
     private final Map<Service, List<ServiceProcess>> services;
 
     private CapexWatchSystem(LocalInfrastructure infrastructure, AdminCredentials admin, Map<Service, List<ServiceProcess>> services) {
@@ -69,7 +71,7 @@ public final class CapexWatchSystem implements AutoCloseable {
                     ServiceProcess process = ServiceProcess.start(service, projectRoot,
                             replica == 1 ? ports.applyAsInt(service) : Ports.free(), replicaEnvironment(serviceEnv, env, replica),
                             replica == 1 ? logDir : logDir.resolve("replica-" + replica), jvmOptions(env));
-                    services.computeIfAbsent(service, s -> new ArrayList<>()).add(process);
+                    services.computeIfAbsent(service, s -> new CopyOnWriteArrayList<>()).add(process);
                     started.add(process);
                 }
             }
@@ -129,6 +131,26 @@ public final class CapexWatchSystem implements AutoCloseable {
     /** The first replica's base URL. */
     public String url(Service service) {
         return services.get(service).get(0).baseUrl();
+    }
+
+    /** The running process of replica {@code index} (0 is the first), e.g. to tell which one polls by its log. */
+    public ServiceProcess replica(Service service, int index) {
+        return services.get(service).get(index);
+    }
+
+    /** SIGKILL for replica {@code index} of a service: no graceful shutdown, in-flight work is lost. */
+    public void kill(Service service, int index) {
+        replica(service, index).kill();
+    }
+
+    /**
+     * Replica {@code index}, killed or stopped before, started again on its port with its configuration;
+     * returns once it is ready.
+     */
+    public void startAgain(Service service, int index) {
+        ServiceProcess restarted = replica(service, index).startAgain();
+        services.get(service).set(index, restarted);
+        restarted.awaitReady();
     }
 
     /** Every replica's base URL, first replica first. */

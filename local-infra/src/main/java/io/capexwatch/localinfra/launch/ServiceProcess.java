@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** One packaged service running as a child JVM, its output in a log file. */
 public final class ServiceProcess implements AutoCloseable {
@@ -24,12 +26,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Supplier<ServiceProcess> again;
 
-    private ServiceProcess(Service service, Process process, int port, Path log) {
+    private ServiceProcess(Service service, Process process, int port, Path log, Supplier<ServiceProcess> again) {
         this.service = service;
         this.process = process;
         this.port = port;
         this.log = log;
+        this.again = again;
     }
 
     /**
@@ -56,10 +60,36 @@ public final class ServiceProcess implements AutoCloseable {
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
             builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
-            return new ServiceProcess(service, builder.start(), port, log);
+            return new ServiceProcess(service, builder.start(), port, log,
+                    () -> start(service, projectRoot, port, env, logDir, jvmOptions));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + service.module(), e);
         }
+    }
+
+    /**
+     * The same service started again as a new process: same port, configuration and log file (appended to).
+     * Not ready yet: {@link #awaitReady()}.
+     */
+    public ServiceProcess startAgain() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(service.module() + " on port " + port + " is still running");
+        }
+        return again.get();
+    }
+
+    /** SIGKILL: the process dies at once, mid-request and mid-transaction, as in a crash or an OOM kill. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     public String baseUrl() {
