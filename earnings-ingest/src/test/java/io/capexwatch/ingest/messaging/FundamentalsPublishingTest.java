@@ -81,14 +81,17 @@ class FundamentalsPublishingTest {
                     .map(r -> JsonPath.from(r.value())).reduce((first, second) -> second).orElseThrow();
             assertEquals(List.of(23_967_000_000L, 27_837_000_000L), last.getList("changes.value", Long.class));
             topic.stop();
+        } finally {
+            awaitPublished(3);
+            // Off the watchlist again (its data stays), so the watchlist tests see the default companies.
+            asAdmin().delete("/api/companies/" + TICKER).then().statusCode(204);
         }
-        awaitPublished(3);
     }
 
     private static final long CIK = 9_900_032L;
     private static final String TICKER = "PUBONCE";
 
-    private static int importRevision(Object document) {
+    private static int importRevision(byte[] document) {
         return asAdmin().contentType(ContentType.JSON).body(document).post("/api/imports").then().statusCode(200)
                 .extract().path("revision");
     }
@@ -104,12 +107,12 @@ class FundamentalsPublishingTest {
     }
 
     /** A 10-Q/A restating the nine months' capex to 2025-09-30 (so Q3 and, through FY - 9M, Q4 change). */
-    private static String capexRestatement(String accession, long nineMonths, String filed) {
+    private static byte[] capexRestatement(String accession, long nineMonths, String filed) {
         return """
                 {"cik": %d, "entityName": "ALPHABET INC.", "facts": {"us-gaap": {
                   "PaymentsToAcquirePropertyPlantAndEquipment": {"units": {"USD": [
                     {"start": "2025-01-01", "end": "2025-09-30", "val": %d, "accn": "%s",
                      "fy": 2025, "fp": "Q3", "form": "10-Q/A", "filed": "%s"}]}}}}}
-                """.formatted(CIK, nineMonths, accession, filed);
+                """.formatted(CIK, nineMonths, accession, filed).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -74,6 +75,12 @@ class KafkaUnreachableTest {
         asAdmin().contentType(ContentType.JSON).body(Samples.alphabetCompanyFactsAs(CIK))
                 .post("/api/imports").then().statusCode(200).time(lessThan(2_000L))
                 .body("valuesChanged", is(0)).body("revision", is(revision));
+    }
+
+    @AfterEach
+    void offTheWatchlist() {
+        // Its data stays; the watchlist tests see the default companies.
+        asAdmin().delete("/api/companies/" + TICKER).then().statusCode(204);
     }
 
     private static double publishFailures() {
