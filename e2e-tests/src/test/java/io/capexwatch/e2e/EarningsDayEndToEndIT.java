@@ -22,11 +22,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,6 +74,8 @@ class EarningsDayEndToEndIT {
     private static CapexWatchSystem system;
     private static List<CompanyDay> days;
     private static final List<String> faults = new CopyOnWriteArrayList<>();
+    /** Every status earnings-ingest showed for each company during the day, sampled every 250 ms. */
+    private static final Map<String, Set<String>> statusesSeen = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void start() {
@@ -113,6 +118,8 @@ class EarningsDayEndToEndIT {
         });
         Instant dayStart = Instant.now();
 
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleWithFixedDelay(EarningsDayEndToEndIT::sampleStatuses, 0, 250, TimeUnit.MILLISECONDS);
         ExecutorService faultThread = Executors.newSingleThreadExecutor();
         Future<Instant> lastFault = faultThread.submit(this::injectFaults);
         playTheDay();
@@ -131,6 +138,8 @@ class EarningsDayEndToEndIT {
             Thread.sleep(1000);
         } while (Instant.now().isBefore(deadline));
         Duration convergence = converged == null ? null : Duration.between(faultsOver, converged);
+        sampler.shutdownNow();
+        statusesDuringTheDay(checks);
 
         String results = results(checks, Duration.between(dayStart, faultsOver), convergence);
         System.out.println(results);
@@ -212,7 +221,11 @@ class EarningsDayEndToEndIT {
         faults.add(what + ": down " + Duration.ofNanos(System.nanoTime() - begin).toMillis() + " ms");
     }
 
-    /** SIGKILL, at once, for the replica of earnings-ingest that polls, the first capex-tracker and the second verdict-api. */
+    /**
+     * SIGKILL, at once, for the replica of earnings-ingest that polls, the first capex-tracker and the second
+     * verdict-api. The poller's lease (3 poll intervals + 60 s) has to expire before the other replica, or the
+     * restarted one under a new identity, polls again.
+     */
     private static void killOneReplicaOfEach() {
         int poller = pollingReplica();
         Map<Service, Integer> victims = Map.of(Service.EARNINGS_INGEST, poller, Service.CAPEX_TRACKER, 0, Service.VERDICT_API, 1);
@@ -221,8 +234,9 @@ class EarningsDayEndToEndIT {
         List<CompletableFuture<Void>> restarts = new ArrayList<>();
         victims.forEach((service, index) -> restarts.add(CompletableFuture.runAsync(() -> system.startAgain(service, index))));
         restarts.forEach(CompletableFuture::join);
-        faults.add("SIGKILL earnings-ingest replica " + (poller + 1) + " (the poller), capex-tracker replica 1, verdict-api replica 2;"
-                + " all three started again and ready after " + Duration.ofNanos(System.nanoTime() - begin).toMillis() + " ms");
+        faults.add("SIGKILL earnings-ingest replica " + (poller + 1) + " (the one that made the last EDGAR request: the poller,"
+                + " unless the lease is between holders), capex-tracker replica 1, verdict-api replica 2; all three started again and ready after "
+                + Duration.ofNanos(System.nanoTime() - begin).toMillis() + " ms");
     }
 
     /** The earnings-ingest replica that made the last EDGAR request (each polls under its own User-Agent). */
@@ -250,6 +264,38 @@ class EarningsDayEndToEndIT {
 
     private static CompanyDay day(String ticker) {
         return days.stream().filter(d -> d.ticker().equals(ticker)).findFirst().orElseThrow();
+    }
+
+    private static void sampleStatuses() {
+        for (String url : system.urls(Service.EARNINGS_INGEST)) {
+            try {
+                List<Map<String, Object>> companies = given().baseUri(url).get("/api/companies").then().statusCode(200)
+                        .extract().jsonPath().getList("$");
+                companies.forEach(c -> statusesSeen.computeIfAbsent((String) c.get("ticker"), t -> ConcurrentHashMap.newKeySet())
+                        .add(String.valueOf(c.get("status"))));
+                return;
+            } catch (RuntimeException | AssertionError e) {
+                // this replica is down (killed, or PostgreSQL is): ask the other
+            }
+        }
+    }
+
+    /**
+     * What the watchlist said on the way: every company "results released, awaiting the filing" after its 8-K,
+     * and "awaiting XBRL" for those whose companyfacts lagged by two or three polls (a one-poll lag may pass
+     * between two samples).
+     */
+    private static void statusesDuringTheDay(SoftChecks checks) {
+        for (CompanyDay day : days) {
+            checks.check(day.ticker() + ": status RESULTS_RELEASED_AWAITING_FILING seen after its 8-K", () ->
+                    assertTrue(statusesSeen.getOrDefault(day.ticker(), Set.of()).contains("RESULTS_RELEASED_AWAITING_FILING"),
+                            "statuses seen: " + statusesSeen.get(day.ticker())));
+        }
+        for (String ticker : List.of("MSFT", "CRWV")) {
+            checks.check(ticker + ": status AWAITING_XBRL seen while its companyfacts lagged its 10-Q", () ->
+                    assertTrue(statusesSeen.getOrDefault(ticker, Set.of()).contains("AWAITING_XBRL"),
+                            "statuses seen: " + statusesSeen.get(ticker)));
+        }
     }
 
     /** Every guarantee, checked against the documents' own figures. */
@@ -348,13 +394,16 @@ class EarningsDayEndToEndIT {
         }
         long requests = edgar.requests().size();
         long scripted = edgar.requests().stream().filter(r -> !r.behaviour().equals("document")).count();
+        // A lagging companyfacts answer left in the queue means the poller never asked for that document again.
+        int neverAsked = days.stream().mapToInt(d -> edgar.queued(d.factsPath()) + edgar.queued(d.submissionsPath())).sum();
         StringBuilder out = new StringBuilder();
         out.append("## Earnings day with faults: one run\n\n");
         out.append("| | |\n|---|---|\n");
         out.append("| filings | ").append(days.size()).append(" 8-K item 2.02, ").append(days.size()).append(" 10-Q, ")
                 .append(days.stream().filter(d -> d.amendment() != null).count()).append(" 10-Q/A |\n");
         out.append("| EDGAR requests | ").append(requests).append(", of which ").append(scripted)
-                .append(" answered by a scripted fault (lagging companyfacts, 429, 503, slow, truncated) |\n");
+                .append(" answered by a scripted fault (lagging companyfacts, 429, 503, slow, truncated); ").append(neverAsked)
+                .append(" scripted answers never asked for |\n");
         out.append("| infrastructure and process faults | ").append(faults.size()).append(" (listed below), over ")
                 .append(faultWindow.toSeconds()).append(" s |\n");
         out.append("| lost | ").append(lost).append(" |\n");
