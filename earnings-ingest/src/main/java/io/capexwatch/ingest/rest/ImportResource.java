@@ -3,38 +3,36 @@ package io.capexwatch.ingest.rest;
 import io.capexwatch.contracts.security.ApiKeyIdentityProvider;
 import io.capexwatch.ingest.edgar.CompanyFactsParser;
 import io.capexwatch.ingest.quarters.MetricConcepts;
+import io.capexwatch.ingest.service.ImmediatePublication;
 import io.capexwatch.ingest.service.ImportResult;
 import io.capexwatch.ingest.service.ImportService;
-import io.capexwatch.ingest.service.PublicationService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.logging.Logger;
-
 import java.io.ByteArrayInputStream;
 
 @Path("/api/imports")
 public class ImportResource {
-    private static final Logger LOG = Logger.getLogger(ImportResource.class);
-
     private final Vertx vertx;
     private final BodySizeLimit limit;
     private final ImportService imports;
-    private final PublicationService publication;
+    private final ImmediatePublication publishNow;
     private final CompanyFactsParser parser = new CompanyFactsParser(MetricConcepts.allConcepts());
 
-    public ImportResource(Vertx vertx, BodySizeLimit limit, ImportService imports, PublicationService publication) {
+    public ImportResource(Vertx vertx, BodySizeLimit limit, ImportService imports, ImmediatePublication publishNow) {
         this.vertx = vertx;
         this.limit = limit;
         this.imports = imports;
-        this.publication = publication;
+        this.publishNow = publishNow;
     }
 
     @POST
@@ -44,21 +42,27 @@ public class ImportResource {
     @Operation(summary = "Import an EDGAR companyfacts document",
             description = "The body is a data.sec.gov/api/xbrl/companyfacts/CIK##########.json document. Its "
                     + "discrete quarters are stored in one transaction and published; importing the same "
-                    + "document again changes and publishes nothing.")
+                    + "document again changes and publishes nothing. The body may be sent with "
+                    + "Content-Encoding: gzip; the size limit applies to the decompressed bytes. A fact with "
+                    + "impossible dates (end before start, fiscal year before 1993) is left out and named in "
+                    + "warnings; fractional dollars are kept as filed and the quarter rounded and flagged "
+                    + "FRACTIONAL_USD_ROUNDED; a negative amount that is never negative (capex) is kept and "
+                    + "flagged NEGATIVE_REPORTED_VALUE.")
     @APIResponse(responseCode = "200", description = "Stored; valuesChanged says how much was new")
-    @APIResponse(responseCode = "400", description = "Malformed or wrongly shaped document; nothing stored")
+    @APIResponse(responseCode = "400", description = "Malformed or wrongly shaped document (duplicate keys, "
+            + "nesting deeper than 1000, invalid gzip included); nothing stored")
     @APIResponse(responseCode = "401", description = "No or invalid admin credentials")
     @APIResponse(responseCode = "403", description = "Authenticated without the admin role")
     @APIResponse(responseCode = "413", description = "Body over the import size limit; nothing stored")
-    @APIResponse(responseCode = "422", description = "The company is not on the watchlist; nothing stored")
-    public Uni<ImportResult> importCompanyFacts(byte[] body) {
-        limit.check(body.length);
-        // Parsing a multi-MB document is CPU work: it runs on a worker and resumes on this request's context.
-        return vertx.executeBlocking(Uni.createFrom().item(() -> parser.parse(new ByteArrayInputStream(body))))
+    @APIResponse(responseCode = "415", description = "A Content-Encoding other than gzip")
+    @APIResponse(responseCode = "422", description = "The company is not on the watchlist, or an amount of "
+            + "10^15 USD or more (no filing holds one) or with more than 4 decimals; nothing stored")
+    public Uni<ImportResult> importCompanyFacts(byte[] body, @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding) {
+        // Decompressing and parsing a multi-MB document is CPU work: it runs on a worker and resumes on this
+        // request's context.
+        return vertx.executeBlocking(Uni.createFrom().item(() ->
+                        parser.parse(new ByteArrayInputStream(RequestBodies.decode(body, encoding, limit)))))
                 .chain(imports::store)
-                .call(result -> publication.publishIfPending(result.cik())
-                        .onFailure().invoke(e -> LOG.warnf("publishing CIK %d deferred to the outbox sweep: %s",
-                                result.cik(), e.getMessage()))
-                        .onFailure().recoverWithNull());
+                .call(result -> publishNow.publish(result.cik(), "import"));
     }
 }
