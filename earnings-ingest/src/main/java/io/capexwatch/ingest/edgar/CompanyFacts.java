@@ -2,13 +2,17 @@ package io.capexwatch.ingest.edgar;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The part of a companyfacts document capex-watch uses.
  *
  * @param factsByConcept us-gaap facts in USD of the concepts asked for, by concept name
- * @param warnings       things kept but worth a look, e.g. a wanted concept reported in a unit other than USD
+ * @param warnings       things kept but worth a look, e.g. a wanted concept reported in a unit other than USD,
+ *                       or a fact left out and why
+ * @param accessions     the filings any fact in the document comes from, tracked concept or not: whether
+ *                       companyfacts carries a filing yet
  */
 public record CompanyFacts(long cik, String entityName, Map<String, List<XbrlFact>> factsByConcept,
-                           List<String> warnings) {
+                           List<String> warnings, Set<String> accessions) {
 }

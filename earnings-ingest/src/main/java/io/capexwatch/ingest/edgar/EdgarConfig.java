@@ -41,4 +41,11 @@ public interface EdgarConfig {
 
     @WithDefault("2s")
     Duration initialBackoff();
+
+    /**
+     * How long companyfacts may lag a 10-Q/10-K that submissions already lists before each further poll logs
+     * a WARN and counts {@code capexwatch.edgar.xbrl_lag_exceeded}; it usually catches up within minutes.
+     */
+    @WithDefault("2h")
+    Duration xbrlLagWarning();
 }

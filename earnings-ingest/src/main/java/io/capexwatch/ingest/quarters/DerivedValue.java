@@ -15,6 +15,11 @@ import java.util.List;
 public record DerivedValue(FundamentalMetric metric, FiscalQuarter quarter, long value, XbrlFact source,
                            String derivation, List<XbrlFact> derivedFrom, List<String> flags) {
     public static final String NEGATIVE_DERIVED_VALUE = "NEGATIVE_DERIVED_VALUE";
+    /**
+     * A fact the value rests on was filed negative for an amount that is never negative (e.g. capex): the
+     * value may look normal (a larger Q4 after a negative 9M), so it is flagged whatever its own sign.
+     */
+    public static final String NEGATIVE_REPORTED_VALUE = "NEGATIVE_REPORTED_VALUE";
     /** From a concept the company has since replaced: the newer one has no data for this period. */
     public static final String STALE_CONCEPT = "STALE_CONCEPT";
     public static final String FRACTIONAL_USD_ROUNDED = "FRACTIONAL_USD_ROUNDED";

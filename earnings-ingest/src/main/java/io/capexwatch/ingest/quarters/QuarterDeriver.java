@@ -119,6 +119,10 @@ public final class QuarterDeriver {
             if (whole.signum() < 0 && MetricConcepts.neverNegative(metric)) {
                 flags.add(DerivedValue.NEGATIVE_DERIVED_VALUE);
             }
+            List<XbrlFact> inputs = from.isEmpty() ? List.of(source) : from;
+            if (MetricConcepts.neverNegative(metric) && inputs.stream().anyMatch(fact -> fact.value().signum() < 0)) {
+                flags.add(DerivedValue.NEGATIVE_REPORTED_VALUE);
+            }
             return new DerivedValue(metric, quarter, whole.longValueExact(), source, derivation, from, List.copyOf(flags));
         }
     }

@@ -6,12 +6,18 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A watched company and the outbox state of its quarters. */
+/**
+ * A watched company and the outbox state of its quarters. Writers of the revision lock the row first
+ * ({@link CompanyRepository#findForUpdate}); the poller writes only its own columns
+ * ({@link CompanyRepository#updatePollState}); an UPDATE writes only the columns that changed.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "company")
 public class CompanyEntity {
     @Id
@@ -72,6 +78,13 @@ public class CompanyEntity {
 
     @Column(name = "facts_last_modified")
     public String factsLastModified;
+
+    /** The filing listed in submissions whose facts companyfacts does not carry yet (status AWAITING_XBRL). */
+    @Column(name = "awaiting_xbrl_accession")
+    public String awaitingXbrlAccession;
+
+    @Column(name = "awaiting_xbrl_since")
+    public Instant awaitingXbrlSince;
 
     public boolean unpublished() {
         return revision > publishedRevision;

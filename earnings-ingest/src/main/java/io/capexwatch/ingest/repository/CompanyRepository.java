@@ -4,13 +4,17 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class CompanyRepository implements PanacheRepositoryBase<CompanyEntity, Long> {
-    /** Advisory lock key for seeding the watchlist ("cwseed"). */
-    private static final long SEED_LOCK = 0x63777365656400L;
+    /** Advisory lock key for writes to the watchlist ("cwseed": first taken for seeding it). */
+    private static final long WATCHLIST_LOCK = 0x63777365656400L;
 
     /**
      * Holds a transaction-scoped PostgreSQL advisory lock, so replicas starting at once seed the watchlist
@@ -18,9 +22,18 @@ public class CompanyRepository implements PanacheRepositoryBase<CompanyEntity, L
      */
     @WithSession
     public Uni<Void> lockForSeeding() {
+        return lockWatchlist();
+    }
+
+    /**
+     * The same lock for any write that adds companies, so two requests adding one company at once give one
+     * insert and one "already watched" instead of a unique-key violation.
+     */
+    @WithSession
+    public Uni<Void> lockWatchlist() {
         return getSession().chain(session -> session
                         .createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1)) locked", Integer.class)
-                        .setParameter(1, SEED_LOCK)
+                        .setParameter(1, WATCHLIST_LOCK)
                         .getSingleResult())
                 .replaceWithVoid();
     }
@@ -28,6 +41,34 @@ public class CompanyRepository implements PanacheRepositoryBase<CompanyEntity, L
     @WithSession
     public Uni<CompanyEntity> findByTicker(String ticker) {
         return find("upper(ticker)", ticker.toUpperCase()).firstResult();
+    }
+
+    /**
+     * The company with its row locked until the transaction ends ({@code SELECT ... FOR UPDATE}): writers of
+     * the revision queue here, so each change gets its own revision and is derived from everything
+     * committed before it.
+     */
+    @WithSession
+    public Uni<CompanyEntity> findForUpdate(long cik) {
+        return findById(cik, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Like {@link #findForUpdate}, by ticker (any case). */
+    @WithSession
+    public Uni<CompanyEntity> findByTickerForUpdate(String ticker) {
+        return find("upper(ticker)", ticker.toUpperCase()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** Writes only the poller's columns given, never the revision or outbox markers. */
+    @WithSession
+    public Uni<Integer> updatePollState(long cik, PollStateUpdate update) {
+        Map<String, Object> params = new HashMap<>(update.fields());
+        if (params.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        String set = update.fields().keySet().stream().map(field -> field + " = :" + field).collect(Collectors.joining(", "));
+        params.put("cik", cik);
+        return update(set + " where cik = :cik", params);
     }
 
     /** The watched companies. */

@@ -16,6 +16,12 @@ public class FiledFactRepository implements PanacheRepositoryBase<FiledFactEntit
         return list("cik", cik);
     }
 
+    /** Whether facts of this filing are stored. */
+    @WithSession
+    public Uni<Boolean> hasFiling(long cik, String accession) {
+        return count("cik = ?1 and accession = ?2", cik, accession).map(n -> n > 0);
+    }
+
     /** The facts that had been filed by the end of {@code day}. */
     @WithSession
     public Uni<List<FiledFactEntity>> listFiledBy(long cik, LocalDate day) {

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The import size limit ({@code capexwatch.import.max-body-size}) as a problem+json 413: refused from the
- * Content-Length before the body is read, or after reading a chunked body that turns out too large.
+ * Content-Length before the body is read, or after reading a chunked body that turns out too large. For a
+ * compressed body ({@code Content-Encoding: gzip}) the limit applies to the decompressed bytes.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -26,7 +27,7 @@ public class BodySizeLimit {
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> refuseAnnouncedOversizedBody(ContainerRequestContext request) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length == null || !length.matches("\\d{1,18}") || Long.parseLong(length) <= limit) {
+        if (RequestBodies.encoded(request.getHeaderString(HttpHeaders.CONTENT_ENCODING)) || length == null || !length.matches("\\d{1,18}") || Long.parseLong(length) <= limit) {
             return Optional.empty();
         }
         throw tooLarge(Long.parseLong(length));
@@ -36,6 +37,15 @@ public class BodySizeLimit {
         if (bytes > limit) {
             throw tooLarge(bytes);
         }
+    }
+
+    public long limit() {
+        return limit;
+    }
+
+    public ProblemException decompressedTooLarge() {
+        return new ProblemException(413, "body-too-large", "Body too large",
+                "the body decompresses to more than " + limit + " bytes, the limit");
     }
 
     private ProblemException tooLarge(long bytes) {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -41,7 +42,8 @@ public class CompanyResource {
         return companies.list();
     }
 
-    public record NewCompany(String ticker, long cik) {
+    /** @param cik a whole number as JSON sends it; 1.5 is refused rather than read as 1 */
+    public record NewCompany(String ticker, BigDecimal cik) {
     }
 
     /** Adds a company to the watchlist (by ticker and SEC CIK); it is polled from the next cycle on. */
@@ -52,10 +54,10 @@ public class CompanyResource {
         if (company == null) {
             throw ProblemException.badRequest("invalid-company", "a body {\"ticker\": ..., \"cik\": ...} is required", List.of());
         }
-        WatchlistService.validate(company.ticker(), company.cik());
-        return watchlist.add(company.ticker(), company.cik())
+        long cik = WatchlistService.validate(company.ticker(), company.cik());
+        return watchlist.add(company.ticker(), cik)
                 .map(added -> Response.created(URI.create("/api/companies/" + added.ticker + "/fundamentals"))
-                        .entity(new NewCompany(added.ticker, added.cik)).build());
+                        .entity(new NewCompany(added.ticker, BigDecimal.valueOf(added.cik))).build());
     }
 
     /** Stops watching a company; its stored filings and quarters stay. */
@@ -63,7 +65,7 @@ public class CompanyResource {
     @RolesAllowed(ApiKeyIdentityProvider.ADMIN)
     @Path("/{ticker}")
     public Uni<Response> remove(@PathParam("ticker") String ticker) {
-        return watchlist.remove(ticker).replaceWith(Response.noContent().build());
+        return watchlist.remove(WatchlistService.validTicker(ticker)).replaceWith(Response.noContent().build());
     }
 
     /**
@@ -74,16 +76,20 @@ public class CompanyResource {
     @Path("/{ticker}/fundamentals")
     public Uni<List<FiscalQuarterFundamentals>> fundamentals(@PathParam("ticker") String ticker,
                                                              @QueryParam("asOf") String asOf) {
-        return companies.fundamentals(ticker, asOf == null ? null : day(asOf))
+        return companies.fundamentals(WatchlistService.validTicker(ticker), asOf == null ? null : day(asOf))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("no company with ticker " + ticker));
     }
 
     private static LocalDate day(String value) {
         try {
-            return LocalDate.parse(value);
+            LocalDate day = LocalDate.parse(value);
+            if (day.getYear() >= 1 && day.getYear() <= 9999) {
+                return day;
+            }
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("invalid-parameter",
-                    "asOf must be a date as YYYY-MM-DD, not '" + value + "'", List.of());
+            // answered below
         }
+        throw ProblemException.badRequest("invalid-parameter",
+                "asOf must be a date as YYYY-MM-DD, not '" + value + "'", List.of());
     }
 }

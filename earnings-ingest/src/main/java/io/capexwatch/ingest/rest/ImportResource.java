@@ -10,13 +10,14 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-
 import java.io.ByteArrayInputStream;
 
 @Path("/api/imports")
@@ -40,18 +41,28 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import an EDGAR companyfacts document",
             description = "The body is a data.sec.gov/api/xbrl/companyfacts/CIK##########.json document. Its "
-                    + "discrete quarters are stored in one transaction and then published (the answer does not wait for Kafka); importing the same "
-                    + "document again changes and publishes nothing.")
+                    + "discrete quarters are stored in one transaction and then published (the answer does not wait for "
+                    + "Kafka); importing the same "
+                    + "document again changes and publishes nothing. The body may be sent with "
+                    + "Content-Encoding: gzip; the size limit applies to the decompressed bytes. A fact with "
+                    + "impossible dates (end before start, fiscal year before 1993) is left out and named in "
+                    + "warnings; fractional dollars are kept as filed and the quarter rounded and flagged "
+                    + "FRACTIONAL_USD_ROUNDED; a negative amount that is never negative (capex) is kept and "
+                    + "flagged NEGATIVE_REPORTED_VALUE.")
     @APIResponse(responseCode = "200", description = "Stored; valuesChanged says how much was new")
-    @APIResponse(responseCode = "400", description = "Malformed or wrongly shaped document; nothing stored")
+    @APIResponse(responseCode = "400", description = "Malformed or wrongly shaped document (duplicate keys, "
+            + "nesting deeper than 1000, invalid gzip included); nothing stored")
     @APIResponse(responseCode = "401", description = "No or invalid admin credentials")
     @APIResponse(responseCode = "403", description = "Authenticated without the admin role")
     @APIResponse(responseCode = "413", description = "Body over the import size limit; nothing stored")
-    @APIResponse(responseCode = "422", description = "The company is not on the watchlist; nothing stored")
-    public Uni<ImportResult> importCompanyFacts(byte[] body) {
-        limit.check(body.length);
-        // Parsing a multi-MB document is CPU work: it runs on a worker and resumes on this request's context.
-        return vertx.executeBlocking(Uni.createFrom().item(() -> parser.parse(new ByteArrayInputStream(body))))
+    @APIResponse(responseCode = "415", description = "A Content-Encoding other than gzip")
+    @APIResponse(responseCode = "422", description = "The company is not on the watchlist, or an amount of "
+            + "10^15 USD or more (no filing holds one) or with more than 4 decimals; nothing stored")
+    public Uni<ImportResult> importCompanyFacts(byte[] body, @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding) {
+        // Decompressing and parsing a multi-MB document is CPU work: it runs on a worker and resumes on this
+        // request's context.
+        return vertx.executeBlocking(Uni.createFrom().item(() ->
+                        parser.parse(new ByteArrayInputStream(RequestBodies.decode(body, encoding, limit)))))
                 .chain(imports::store)
                 // Committed: the answer does not wait for Kafka. The outbox publishes in the background (and
                 // logs, counts and leaves to its sweep whatever fails).

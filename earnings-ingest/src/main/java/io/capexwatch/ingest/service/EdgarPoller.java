@@ -11,6 +11,8 @@ import io.capexwatch.ingest.messaging.FilingStatusPublisher;
 import io.capexwatch.ingest.quarters.MetricConcepts;
 import io.capexwatch.ingest.repository.CompanyEntity;
 import io.capexwatch.ingest.repository.CompanyRepository;
+import io.capexwatch.ingest.repository.FiledFactRepository;
+import io.capexwatch.ingest.repository.PollStateUpdate;
 import io.capexwatch.ingest.repository.PollStatus;
 import io.capexwatch.ingest.repository.PollerLeaseRepository;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,13 +31,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * Polls EDGAR for every watched company: the submissions document (conditional, so an unchanged one
  * costs nothing) tells whether a new 10-Q, 10-K or amendment with XBRL has arrived, in which case the
- * companyfacts document is fetched and goes through the same import as {@code POST /api/imports}; an
+ * companyfacts document is fetched and goes through the same import as {@code POST /api/imports} (and
+ * fetched again on every poll while it does not carry that filing yet: status AWAITING_XBRL); an
  * earnings release (8-K item 2.02) newer than the latest report marks the company "results released,
  * awaiting filing"; each company's status goes to verdict-api after every poll. One replica polls at a time
  * (a lease in PostgreSQL). A failed poll or a document that does not parse is logged and counted and leaves
@@ -51,6 +54,7 @@ public class EdgarPoller {
     private final CompanyRepository companies;
     private final PollerLeaseRepository lease;
     private final ImportService imports;
+    private final FiledFactRepository filedFacts;
     private final PublicationService publication;
     private final FilingStatusPublisher filingStatus;
     private final ObjectMapper mapper;
@@ -61,13 +65,15 @@ public class EdgarPoller {
     private final CompanyFactsParser parser = new CompanyFactsParser(MetricConcepts.allConcepts());
 
     public EdgarPoller(EdgarConfig config, EdgarClient edgar, CompanyRepository companies, PollerLeaseRepository lease,
-                       ImportService imports, PublicationService publication, FilingStatusPublisher filingStatus,
+                       FiledFactRepository filedFacts, ImportService imports, PublicationService publication,
+                       FilingStatusPublisher filingStatus,
                        ObjectMapper mapper, Vertx vertx, MeterRegistry metrics) {
         this.config = config;
         this.edgar = edgar;
         this.companies = companies;
         this.lease = lease;
         this.imports = imports;
+        this.filedFacts = filedFacts;
         this.publication = publication;
         this.filingStatus = filingStatus;
         this.mapper = mapper;
@@ -113,10 +119,13 @@ public class EdgarPoller {
     }
 
     private Uni<Void> poll(CompanyEntity company) {
-        return edgar.get("/submissions/CIK%010d.json".formatted(company.cik), company.submissionsEtag,
-                        company.submissionsLastModified)
+        // While a filing's XBRL is awaited, submissions is fetched in full: its latest report is what the
+        // companyfacts document is checked against.
+        boolean awaiting = company.pollStatus == PollStatus.AWAITING_XBRL;
+        return edgar.get("/submissions/CIK%010d.json".formatted(company.cik), awaiting ? null : company.submissionsEtag,
+                        awaiting ? null : company.submissionsLastModified)
                 .chain(response -> response.notModified()
-                        ? record(company.cik, c -> c.lastPollAt = Instant.now())
+                        ? record(company.cik, new PollStateUpdate().polledAt(Instant.now()))
                         : vertx.executeBlocking(Uni.createFrom().item(() -> Submissions.parse(mapper, response.body())))
                         .chain(submissions -> onSubmissions(company, submissions, response)))
                 .onFailure().recoverWithUni(e -> failed(company, e));
@@ -127,35 +136,74 @@ public class EdgarPoller {
             throw new InvalidCompanyFactsException("submissions document is for CIK " + submissions.cik(), List.of());
         }
         Optional<Submissions.Filing> latest = submissions.latestPeriodicReport();
-        boolean newReport = latest.isPresent() && !latest.get().accession().equals(company.lastFilingAccession);
-        Uni<Void> facts = newReport || company.revision == 0 ? fetchFacts(company) : Uni.createFrom().voidItem();
-        Optional<Submissions.Filing> awaiting = submissions.resultsAwaitingFiling();
-        return facts.chain(() -> record(company.cik, c -> {
-            c.lastPollAt = Instant.now();
-            c.submissionsEtag = response.etag();
-            c.submissionsLastModified = response.lastModified();
-            latest.ifPresent(f -> {
-                c.lastFilingAccession = f.accession();
-                c.lastFilingForm = f.form();
-                c.lastFilingDate = f.filed();
-            });
-            submissions.latestResultsRelease().ifPresent(r -> {
-                c.resultsReleaseAccession = r.accession();
-                c.resultsReleaseDate = r.filed();
-            });
-            c.pollStatus = awaiting.isPresent() ? PollStatus.RESULTS_RELEASED_AWAITING_FILING : PollStatus.UP_TO_DATE;
-            c.pollDetail = awaiting.map(r -> "results released " + r.filed() + " (8-K " + r.accession()
-                    + "), awaiting the 10-Q/10-K").orElse(latest.map(f -> "latest " + f.form() + " " + f.accession()
-                    + " filed " + f.filed() + " imported").orElse("no 10-Q or 10-K with XBRL yet"));
-        }));
+        boolean processed = latest.isPresent() && latest.get().accession().equals(company.lastFilingAccession);
+        Uni<FactsFetch> facts = !processed || company.revision == 0 ? fetchFacts(company) : Uni.createFrom().item(FactsFetch.NOT_FETCHED);
+        return facts.chain(fetch -> (latest.isEmpty() ? Uni.createFrom().item(false)
+                        : filedFacts.hasFiling(company.cik, latest.get().accession()))
+                .chain(stored -> record(company.cik, outcome(company, submissions, response, fetch, processed, stored))));
     }
 
-    private Uni<Void> fetchFacts(CompanyEntity company) {
+    /**
+     * What a poll found. The latest periodic report counts as processed only once companyfacts carries it
+     * (its facts are stored, or the document lists its accession without any figure capex-watch tracks);
+     * until then the status is AWAITING_XBRL and every poll fetches companyfacts again.
+     */
+    private PollStateUpdate outcome(CompanyEntity company, Submissions submissions, EdgarResponse response,
+                                    FactsFetch fetch, boolean processed, boolean stored) {
+        Instant now = Instant.now();
+        PollStateUpdate update = new PollStateUpdate().polledAt(now)
+                .submissionsValidators(response.etag(), response.lastModified());
+        if (fetch.fetched()) {
+            update.factsValidators(fetch.etag(), fetch.lastModified());
+        }
+        submissions.latestResultsRelease().ifPresent(r -> update.resultsRelease(r.accession(), r.filed()));
+        Optional<Submissions.Filing> latest = submissions.latestPeriodicReport();
+        if (latest.isEmpty()) {
+            return update.awaitingXbrl(null, null).status(submissions.resultsAwaitingFiling().isPresent()
+                    ? PollStatus.RESULTS_RELEASED_AWAITING_FILING : PollStatus.UP_TO_DATE, "no 10-Q or 10-K with XBRL yet");
+        }
+        Submissions.Filing filing = latest.get();
+        if (!processed && !stored && !fetch.accessions().contains(filing.accession())) {
+            return awaitingXbrl(company, filing, now, update);
+        }
+        update.lastFiling(filing.accession(), filing.form(), filing.filed()).awaitingXbrl(null, null);
+        Optional<Submissions.Filing> release = submissions.resultsAwaitingFiling();
+        if (release.isPresent()) {
+            return update.status(PollStatus.RESULTS_RELEASED_AWAITING_FILING, "results released " + release.get().filed()
+                    + " (8-K " + release.get().accession() + "), awaiting the 10-Q/10-K");
+        }
+        return update.status(PollStatus.UP_TO_DATE, "latest " + filing.form() + " " + filing.accession() + " filed "
+                + filing.filed() + (stored ? " imported" : ": companyfacts carries no figure capex-watch tracks for it"));
+    }
+
+    private PollStateUpdate awaitingXbrl(CompanyEntity company, Submissions.Filing filing, Instant now, PollStateUpdate update) {
+        Instant since = filing.accession().equals(company.awaitingXbrlAccession) && company.awaitingXbrlSince != null
+                ? company.awaitingXbrlSince : now;
+        Duration waited = Duration.between(since, now);
+        if (waited.compareTo(config.xbrlLagWarning()) > 0) {
+            metrics.counter("capexwatch.edgar.xbrl_lag_exceeded", "ticker", company.ticker).increment();
+            LOG.warnf("EDGAR: %s %s %s listed in submissions for %s, companyfacts still does not carry it (limit %s)",
+                    company.ticker, filing.form(), filing.accession(), waited, config.xbrlLagWarning());
+        }
+        return update.awaitingXbrl(filing.accession(), since).status(PollStatus.AWAITING_XBRL, filing.form() + " "
+                + filing.accession() + " filed " + filing.filed() + " listed; companyfacts does not carry it yet (since "
+                + since + ")");
+    }
+
+    /**
+     * A companyfacts fetch: whether a new document came (else 304 or not asked), and the accessions of all
+     * its facts, tracked concepts or not.
+     */
+    private record FactsFetch(boolean fetched, Set<String> accessions, String etag, String lastModified) {
+        static final FactsFetch NOT_FETCHED = new FactsFetch(false, Set.of(), null, null);
+    }
+
+    private Uni<FactsFetch> fetchFacts(CompanyEntity company) {
         return edgar.get("/api/xbrl/companyfacts/CIK%010d.json".formatted(company.cik), company.factsEtag,
                         company.factsLastModified)
                 .chain(response -> {
                     if (response.notModified()) {
-                        return Uni.createFrom().voidItem();
+                        return Uni.createFrom().item(FactsFetch.NOT_FETCHED);
                     }
                     return vertx.executeBlocking(Uni.createFrom().item(() -> parser.parse(new ByteArrayInputStream(response.body()))))
                             .invoke(facts -> {
@@ -163,14 +211,12 @@ public class EdgarPoller {
                                     throw new InvalidCompanyFactsException("companyfacts document is for CIK " + facts.cik(), List.of());
                                 }
                             })
-                            .chain(imports::store)
-                            .invoke(result -> LOG.infof("EDGAR: %s companyfacts imported, %d new facts, %d values changed",
-                                    company.ticker, result.factsAdded(), result.valuesChanged()))
-                            .call(result -> publication.publishIfPending(company.cik).onFailure().recoverWithNull())
-                            .chain(result -> record(company.cik, c -> {
-                                c.factsEtag = response.etag();
-                                c.factsLastModified = response.lastModified();
-                            }));
+                            .chain(facts -> imports.store(facts)
+                                    .invoke(result -> LOG.infof("EDGAR: %s companyfacts imported, %d new facts, %d values changed",
+                                            company.ticker, result.factsAdded(), result.valuesChanged()))
+                                    // The outbox logs, counts and leaves to its sweep whatever fails; it never fails the poll.
+                                    .call(result -> publication.publishIfPending(company.cik))
+                                    .replaceWith(new FactsFetch(true, facts.accessions(), response.etag(), response.lastModified())));
                 });
     }
 
@@ -183,15 +229,13 @@ public class EdgarPoller {
         }
         metrics.counter("capexwatch.edgar.poll.failures").increment();
         LOG.errorf("EDGAR poll of %s (CIK %d) failed, stored data unchanged: %s", company.ticker, company.cik, reason);
-        return record(company.cik, c -> {
-            c.lastPollAt = Instant.now();
-            c.pollStatus = PollStatus.POLL_FAILED;
-            c.pollDetail = reason == null ? e.getClass().getSimpleName() : reason.substring(0, Math.min(reason.length(), 500));
-        });
+        return record(company.cik, new PollStateUpdate().polledAt(Instant.now())
+                .status(PollStatus.POLL_FAILED, reason == null ? e.getClass().getSimpleName() : reason));
     }
 
+    /** Writes only the poll-status columns, so it never undoes an import committing at the same time. */
     @WithTransaction
-    Uni<Void> record(long cik, Consumer<CompanyEntity> change) {
-        return companies.findById(cik).invoke(change).replaceWithVoid();
+    Uni<Void> record(long cik, PollStateUpdate update) {
+        return companies.updatePollState(cik, update).replaceWithVoid();
     }
 }

@@ -31,7 +31,8 @@ import java.util.Set;
  * Stores a companyfacts document in one transaction, all of it or nothing: its facts not seen before are
  * added to the company's as-filed facts, and the current quarters are derived again from all of them, so
  * an older document imported late never undoes a newer one. Storing the same document twice changes
- * nothing; any change to the quarters bumps the company's revision so it gets published.
+ * nothing; any change to the quarters bumps the company's revision so it gets published. Imports of one
+ * company run one after the other (a row lock on the company).
  */
 @ApplicationScoped
 public class ImportService {
@@ -57,7 +58,9 @@ public class ImportService {
                     "the document reports the tracked concepts only in other currencies; capex-watch compares USD figures")
                     .withErrors(facts.warnings())));
         }
-        return companies.findById(facts.cik())
+        // The row lock comes before reading the stored facts and quarters: concurrent imports of one company
+        // queue here, each derives from everything committed before it and gets its own revision.
+        return companies.findForUpdate(facts.cik())
                 .map(company -> company == null || !company.watched ? null : company)
                 .onItem().ifNull().failWith(() -> new ProblemException(422, "unknown-company", "Unknown company",
                         "CIK " + facts.cik() + " (" + facts.entityName() + ") is not on the watchlist"))

@@ -12,6 +12,7 @@ import io.capexwatch.ingest.quarters.DerivedValue;
 import io.capexwatch.ingest.repository.QuarterValueEntity;
 import io.capexwatch.ingest.repository.QuarterValueEntity.QuarterValueDetails;
 
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -66,7 +67,8 @@ final class QuarterValues {
     }
 
     private static SourceFact sourceFact(XbrlFact fact) {
-        return new SourceFact(fact.start(), fact.end(), fact.value().longValueExact(),
+        // Whole USD as published; a fractional fact (kept exact as filed) rounds like the value derived from it.
+        return new SourceFact(fact.start(), fact.end(), fact.value().setScale(0, RoundingMode.HALF_EVEN).longValueExact(),
                 new Filing(fact.accession(), fact.form(), fact.filed()));
     }
 

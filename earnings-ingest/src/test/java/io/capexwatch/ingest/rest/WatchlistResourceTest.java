@@ -48,7 +48,7 @@ class WatchlistResourceTest {
                 .contentType("application/problem+json")
                 .body("type", is("https://capexwatch.io/problems/invalid-company"))
                 .body("errors", hasItems("ticker: 1 to 10 letters, digits, '.' or '-', starting with a letter",
-                        "cik: a positive number of at most 10 digits"));
+                        "cik: a positive whole number of at most 10 digits"));
         asAdmin().delete("/api/companies/NOPE").then().statusCode(404).contentType("application/problem+json");
     }
 
