@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.capexwatch.contracts.messages.MetricsSnapshot;
 import io.capexwatch.contracts.messages.QuarterMetrics;
+import io.capexwatch.verdict.alerts.AlertEvents;
 import io.capexwatch.verdict.repository.MetricsInputEntity;
 import io.capexwatch.verdict.repository.MetricsInputRepository;
 import io.capexwatch.verdict.repository.ScheduleRepository;
@@ -38,9 +39,11 @@ public class VerdictService {
     private final RuleBook ruleBook;
     private final ScheduleRepository schedules;
     private final ObjectMapper mapper;
+    private final AlertEvents alerts;
 
     public VerdictService(VerdictRepository verdicts, MetricsInputRepository metricsInputs, RuleBook ruleBook,
-                          ScheduleRepository schedules, ObjectMapper mapper) {
+                          ScheduleRepository schedules, ObjectMapper mapper, AlertEvents alerts) {
+        this.alerts = alerts;
         this.verdicts = verdicts;
         this.metricsInputs = metricsInputs;
         this.ruleBook = ruleBook;
@@ -91,7 +94,8 @@ public class VerdictService {
             VerdictEntity row = record(snapshot, rules, schedule, latest);
             LOG.infof("verdict %s: %s for period ending %s (metrics revision %d, rules version %d, schedule version %d)",
                     row.ticker, row.state, row.periodEnd, row.metricsRevision, rules.version(), schedule.version());
-            return verdicts.persist(row);
+            // Alert deliveries are queued in this same transaction: none lost, none for a rolled-back evaluation.
+            return verdicts.persist(row).call(saved -> alerts.recordChange(latest, saved));
         });
     }
 
