@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -106,7 +107,7 @@ public final class AsFiledFacts {
         for (XbrlFact fact : of(instance, accession, form, filed)) {
             byConcept.computeIfAbsent(fact.concept(), c -> new ArrayList<>()).add(fact);
         }
-        return new CompanyFacts(cik, instance.dei("EntityRegistrantName").orElse(null), byConcept, List.of());
+        return new CompanyFacts(cik, instance.dei("EntityRegistrantName").orElse(null), byConcept, List.of(), Set.of(accession));
     }
 
     /** dei:DocumentType, with "/A" when dei:AmendmentFlag says the filing is an amendment. */
