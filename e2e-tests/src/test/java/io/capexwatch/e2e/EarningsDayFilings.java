@@ -129,13 +129,13 @@ final class EarningsDayFilings {
     /** All seven, in the order the poller visits them (by ticker). */
     static List<CompanyDay> all(Path projectRoot) {
         Path samples = projectRoot.resolve("samples").resolve("companyfacts");
-        List<CompanyDay> days = new ArrayList<>(List.of(
-                fromSample("AMZN", samples.resolve("CIK0001018724.json"), "1231", null),
+        return List.of(
+                fromSample("AMZN", samples.resolve("CIK0001018724.json"), "1231"),
                 // CoreWeave: calendar year. SYNTHETIC figures.
                 synthetic("CRWV", 1_769_628L, "CoreWeave, Inc.", "1231", monthly(), List.of(
                         LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1)), 1,
                         1_000_000_000L, 100_000_000L, 2_000_000_000L, 250_000_000L, false),
-                fromSample("GOOGL", samples.resolve("CIK0001652044.json"), "1231", null),
+                fromSample("GOOGL", samples.resolve("CIK0001652044.json"), "1231"),
                 // Meta: calendar year; the one with a 10-Q/A right after its 10-Q. SYNTHETIC figures.
                 synthetic("META", 1_326_801L, "Meta Platforms, Inc.", "1231", monthly(), List.of(
                         LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1)), 1,
@@ -152,8 +152,7 @@ final class EarningsDayFilings {
                 // Oracle: fiscal year ends 31 May; the day's 10-Q is Q3 FY2026 (ended 2026-02-28). SYNTHETIC figures.
                 synthetic("ORCL", 1_341_439L, "ORACLE CORP", "0531", monthly(), List.of(
                         LocalDate.of(2023, 6, 1), LocalDate.of(2024, 6, 1), LocalDate.of(2025, 6, 1)), 3,
-                        5_000_000_000L, 250_000_000L, 4_000_000_000L, 1_000_000_000L, false)));
-        return days;
+                        5_000_000_000L, 250_000_000L, 4_000_000_000L, 1_000_000_000L, false));
     }
 
     private static BiFunction<LocalDate, Integer, LocalDate> monthly() {
@@ -233,7 +232,7 @@ final class EarningsDayFilings {
     }
 
     /** A sample document; its latest 10-Q (filed on the day) is the day's filing. */
-    private static CompanyDay fromSample(String ticker, Path file, String fiscalYearEnd, Filing amendment) {
+    private static CompanyDay fromSample(String ticker, Path file, String fiscalYearEnd) {
         JsonNode root;
         try {
             root = JSON.readTree(Files.readAllBytes(file));
@@ -264,7 +263,7 @@ final class EarningsDayFilings {
             ((ObjectNode) concept.path("units")).set("USD", kept);
         });
         return new CompanyDay(ticker, cik, root.path("entityName").asText(), fiscalYearEnd, history, release(cik), tenQ,
-                amendment, bytes(before), bytes(root), null, discreteCalendarQuarters(root));
+                null, bytes(before), bytes(root), null, discreteCalendarQuarters(root));
     }
 
     /** Discrete calendar quarters from year-to-date facts starting 1 January (the samples' companies). */
