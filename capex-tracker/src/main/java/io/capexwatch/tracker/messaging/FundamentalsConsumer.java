@@ -8,10 +8,8 @@ import io.capexwatch.tracker.service.PublicationService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.time.Duration;
 
 /**
  * Applies fundamentals snapshots in order per company ({@link RetryingConsumer}): an unreadable payload goes to
@@ -25,10 +23,9 @@ public class FundamentalsConsumer {
     private final PublicationService publication;
 
     public FundamentalsConsumer(ObjectMapper mapper, MetricsService metricsService, PublicationService publication,
-                                MeterRegistry metrics,
-                                @ConfigProperty(name = "capexwatch.consumer.retry-for", defaultValue = "10m") Duration retryFor) {
+                                MeterRegistry metrics) {
         this.consumer = new RetryingConsumer<>("fundamentals", FundamentalsSnapshot.class, FundamentalsSnapshot.SCHEMA_VERSION,
-                mapper, metrics, retryFor);
+                mapper, metrics);
         this.metricsService = metricsService;
         this.publication = publication;
     }

@@ -16,9 +16,10 @@ import java.util.function.Function;
  * How every consumer handles a message of one topic. A payload that cannot be read, or has a schema version
  * this build does not know, fails at once and so goes to the topic's dead-letter topic with the reason in its
  * headers. A readable one is handled, and a failing handler (PostgreSQL restarting, a lost connection) is
- * retried with exponential backoff, each retry logged and counted, for up to {@code retryFor}: a valid message
- * is not dead-lettered for a transient failure. Only a handler still failing after that long fails the
- * message (dead-lettered with that reason, kept for replay).
+ * retried with exponential backoff (capped at {@link #RETRY_MAX}), each retry logged and counted, until it
+ * succeeds: a valid message is never dead-lettered. While it retries, the company's later messages wait
+ * behind it (its partition is in order), so nothing is skipped; a handler that keeps failing shows in
+ * {@code capexwatch.<topic>.retries} and the log, not as a lost change.
  */
 public final class RetryingConsumer<T extends CompanyMessage> {
     private static final Logger LOG = Logger.getLogger(RetryingConsumer.class);
@@ -29,24 +30,19 @@ public final class RetryingConsumer<T extends CompanyMessage> {
     private final Class<T> type;
     private final int schemaVersion;
     private final ObjectMapper mapper;
-    private final Duration retryFor;
     private final Counter rejected;
     private final Counter retries;
-    private final Counter exhausted;
 
     /**
-     * @param topic names the metrics and log lines: capexwatch.&lt;topic&gt;.rejected, .retries, .retries.exhausted
+     * @param topic names the metrics and log lines: capexwatch.&lt;topic&gt;.rejected and .retries
      */
-    public RetryingConsumer(String topic, Class<T> type, int schemaVersion, ObjectMapper mapper, MeterRegistry registry,
-                            Duration retryFor) {
+    public RetryingConsumer(String topic, Class<T> type, int schemaVersion, ObjectMapper mapper, MeterRegistry registry) {
         this.topic = topic;
         this.type = type;
         this.schemaVersion = schemaVersion;
         this.mapper = mapper;
-        this.retryFor = retryFor;
         this.rejected = registry.counter("capexwatch." + topic + ".rejected");
         this.retries = registry.counter("capexwatch." + topic + ".retries");
-        this.exhausted = registry.counter("capexwatch." + topic + ".retries.exhausted");
     }
 
     public Uni<Void> consume(String payload, Function<T, Uni<Void>> handler) {
@@ -65,11 +61,6 @@ public final class RetryingConsumer<T extends CompanyMessage> {
                     LOG.warnf("handling %s failed, retrying with backoff: %s: %s", what, e.getClass().getSimpleName(),
                             e.getMessage());
                 })
-                .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MAX).expireIn(retryFor.toMillis())
-                .onFailure().transform(e -> {
-                    exhausted.increment();
-                    LOG.errorf(e, "handling %s still failed after %s of retries; dead-lettered for replay", what, retryFor);
-                    return new IllegalStateException("still failing after " + retryFor + " of retries: " + e.getMessage(), e);
-                });
+                .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MAX).indefinitely();
     }
 }

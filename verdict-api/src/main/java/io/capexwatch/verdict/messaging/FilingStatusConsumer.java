@@ -7,11 +7,9 @@ import io.capexwatch.verdict.cache.VerdictCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 
 /**
  * Each company's EDGAR status from earnings-ingest's polls, into the verdict cache ({@link RetryingConsumer}).
@@ -26,10 +24,9 @@ public class FilingStatusConsumer {
     private final VerdictCache cache;
     private final MeterRegistry metrics;
 
-    public FilingStatusConsumer(ObjectMapper mapper, VerdictCache cache, MeterRegistry metrics,
-                                @ConfigProperty(name = "capexwatch.consumer.retry-for", defaultValue = "10m") Duration retryFor) {
+    public FilingStatusConsumer(ObjectMapper mapper, VerdictCache cache, MeterRegistry metrics) {
         this.consumer = new RetryingConsumer<>("filing_status", FilingStatus.class, FilingStatus.SCHEMA_VERSION, mapper,
-                metrics, retryFor);
+                metrics);
         this.cache = cache;
         this.metrics = metrics;
     }

@@ -8,11 +8,9 @@ import io.capexwatch.verdict.service.VerdictService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 
 /**
  * Evaluates metric snapshots in order per company, then updates the Redis cache ({@link RetryingConsumer}): a
@@ -27,10 +25,9 @@ public class MetricsConsumer {
     private final VerdictService verdicts;
     private final VerdictCache cache;
 
-    public MetricsConsumer(ObjectMapper mapper, VerdictService verdicts, VerdictCache cache, MeterRegistry metrics,
-                           @ConfigProperty(name = "capexwatch.consumer.retry-for", defaultValue = "10m") Duration retryFor) {
+    public MetricsConsumer(ObjectMapper mapper, VerdictService verdicts, VerdictCache cache, MeterRegistry metrics) {
         this.consumer = new RetryingConsumer<>("metrics", MetricsSnapshot.class, MetricsSnapshot.SCHEMA_VERSION, mapper,
-                metrics, retryFor);
+                metrics);
         this.verdicts = verdicts;
         this.cache = cache;
     }
