@@ -13,7 +13,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Any input gives a parsed document or an InvalidCompanyFactsException (400/422), never another exception. */
-class CompanyFactsParserProperties {
+class CompanyFactsParserPropertyTest {
     private final CompanyFactsParser parser = new CompanyFactsParser(MetricConcepts.allConcepts());
 
     @Property(tries = 300)

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * day, calendar-month or 52/53-week quarters) and random amounts, some restated by a later 10-Q/A: the
  * discrete quarters come out exactly, sum to the years' totals, and the latest filed figure wins.
  */
-class NormalizerProperties {
+class NormalizerPropertyTest {
     private static final String CAPEX = "PaymentsToAcquirePropertyPlantAndEquipment";
 
     /** A fiscal history: consecutive years, each with four discrete amounts, and restatements. */
