@@ -38,11 +38,18 @@ function changedSinceLastQuarter(v) {
 }
 
 // Between an earnings release (8-K item 2.02) and the 10-Q/10-K's XBRL: the figures are about to move.
+// AWAITING_XBRL: the 10-Q/10-K is listed on EDGAR but its figures have not reached companyfacts yet.
 function filingStatus(v) {
   const f = v.filing;
-  if (!f || f.status !== 'RESULTS_RELEASED_AWAITING_FILING') return '';
+  if (!f) return '';
   const report = v.fiscalQuarter === 3 ? '10-K' : '10-Q';
-  return `<div class="filing-status" title="${esc(f.detail || '')}">results released${f.resultsRelease ? ' ' + f.resultsRelease.filed : ''}, awaiting ${report}</div>`;
+  if (f.status === 'RESULTS_RELEASED_AWAITING_FILING') {
+    return `<div class="filing-status" title="${esc(f.detail || '')}">results released${f.resultsRelease ? ' ' + f.resultsRelease.filed : ''}, awaiting ${report}</div>`;
+  }
+  if (f.status === 'AWAITING_XBRL') {
+    return `<div class="filing-status" title="${esc(f.detail || '')}">${report} filed, awaiting its XBRL figures on EDGAR</div>`;
+  }
+  return '';
 }
 
 function render(v, flash) {

@@ -10,7 +10,8 @@ import java.time.Instant;
  * 2.02) is newer than the latest 10-Q/10-K. Sent after every poll, changed or not, so a lost message is
  * made good by the next poll; consumers ignore repeats.
  *
- * @param status         UP_TO_DATE, RESULTS_RELEASED_AWAITING_FILING, POLL_FAILED or AWAITING_FIRST_POLL
+ * @param status         UP_TO_DATE, RESULTS_RELEASED_AWAITING_FILING, AWAITING_XBRL (a 10-Q/10-K listed on
+ *                       EDGAR whose figures companyfacts does not carry yet), POLL_FAILED or AWAITING_FIRST_POLL
  * @param detail         the status in words
  * @param lastFiling     the latest 10-Q/10-K (or amendment) seen on EDGAR; null before one was seen
  * @param resultsRelease the latest earnings release (8-K item 2.02) seen; null if none
@@ -20,4 +21,5 @@ public record FilingStatus(int schemaVersion, long cik, String ticker, String st
                            Filing resultsRelease, Instant polledAt) implements CompanyMessage {
     public static final int SCHEMA_VERSION = 1;
     public static final String RESULTS_RELEASED_AWAITING_FILING = "RESULTS_RELEASED_AWAITING_FILING";
+    public static final String AWAITING_XBRL = "AWAITING_XBRL";
 }

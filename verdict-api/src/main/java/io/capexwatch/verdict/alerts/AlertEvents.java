@@ -26,8 +26,12 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class AlertEvents {
-    /** The EDGAR statuses alerts follow: results released (XBRL awaited), and up to date again once it came. */
-    static final Set<String> FOLLOWED_STATUSES = Set.of("UP_TO_DATE", FilingStatus.RESULTS_RELEASED_AWAITING_FILING);
+    /**
+     * The EDGAR statuses alerts follow: results released, the 10-Q/10-K listed with its XBRL awaited, and up
+     * to date again once the figures came.
+     */
+    static final Set<String> FOLLOWED_STATUSES = Set.of("UP_TO_DATE", FilingStatus.RESULTS_RELEASED_AWAITING_FILING,
+            FilingStatus.AWAITING_XBRL);
     private static final Logger LOG = Logger.getLogger(AlertEvents.class);
 
     private final AlertSubscriptionRepository subscriptions;
