@@ -90,6 +90,8 @@ class EarningsDayEndToEndIT {
                 "CAPEXWATCH_EDGAR_BASE_URL", edgar.baseUrl(),
                 "CAPEXWATCH_EDGAR_USER_AGENT", "capex-watch e2e replica-{replica} e2e@example.com",
                 "CAPEXWATCH_EDGAR_POLL_INTERVAL", POLL.toSeconds() + "s",
+                // A killed poller is taken over after 5 poll intervals instead of 3 intervals + 60 s.
+                "CAPEXWATCH_EDGAR_LEASE_TTL", POLL.multipliedBy(5).toSeconds() + "s",
                 "CAPEXWATCH_EDGAR_FIRST_POLL_DELAY", "1s",
                 "CAPEXWATCH_EDGAR_INITIAL_BACKOFF", "1s",
                 "CAPEXWATCH_EDGAR_REQUESTS_PER_SECOND", "10"), CapexWatchSystem.freePorts(), 2);
@@ -223,7 +225,7 @@ class EarningsDayEndToEndIT {
 
     /**
      * SIGKILL, at once, for the replica of earnings-ingest that polls, the first capex-tracker and the second
-     * verdict-api. The poller's lease (3 poll intervals + 60 s) has to expire before the other replica, or the
+     * verdict-api. The poller's lease (CAPEXWATCH_EDGAR_LEASE_TTL, 5 poll intervals here) has to expire before the other replica, or the
      * restarted one under a new identity, polls again.
      */
     private static void killOneReplicaOfEach() {

@@ -48,4 +48,11 @@ public interface EdgarConfig {
      */
     @WithDefault("2h")
     Duration xbrlLagWarning();
+
+    /**
+     * How long the polling replica's lease (one poller across replicas) lasts past each poll it starts: a
+     * replica that dies is taken over after at most this long. It must outlast a whole poll cycle; by default
+     * three poll intervals plus a minute.
+     */
+    Optional<Duration> leaseTtl();
 }

@@ -79,7 +79,7 @@ public class EdgarPoller {
         this.mapper = mapper;
         this.vertx = vertx;
         this.metrics = metrics;
-        this.leaseTtl = config.pollInterval().multipliedBy(3).plusMinutes(1);
+        this.leaseTtl = config.leaseTtl().orElse(config.pollInterval().multipliedBy(3).plusMinutes(1));
     }
 
     void onStart(@Observes StartupEvent event) {
