@@ -18,5 +18,7 @@ class FrameworkProblemsTest {
                 .statusCode(406).contentType(PROBLEM).body("status", is(406));
         given().get("/api/companies/" + "A".repeat(5_000) + "/metrics").then()
                 .statusCode(414).contentType(PROBLEM).body("status", is(414)).body("title", is("Request-URI Too Long"));
+        given().get("/api/companies/GOOGL/metrics?revision=abc").then()
+                .statusCode(400).contentType(PROBLEM).body("status", is(400));
     }
 }

@@ -45,8 +45,9 @@ public final class ProblemMappers {
             if (status.getStatusCode() >= 500) {
                 LOG.errorf(exception, "request failed");
             }
-            Problem problem = exception.getCause() instanceof JsonProcessingException json
-                    ? unreadable(json)
+            Problem problem = exception.getCause() instanceof JsonProcessingException json ? unreadable(json)
+                    : unconvertibleParameter(exception) ? Problem.of(400, "invalid-parameter", "Bad Request",
+                            "a path or query parameter is not of its type (e.g. a number)")
                     : Problem.of(status.getStatusCode(), null, status.getReasonPhrase(), exception.getMessage());
             Response response = respond(problem, uri);
             exception.getResponse().getHeaders().forEach((name, values) -> {
@@ -56,6 +57,15 @@ public final class ProblemMappers {
             });
             return response;
         }
+    }
+
+    /**
+     * JAX-RS answers a path or query parameter it cannot convert (?revision=abc for a number) with a 404, as
+     * if the resource did not exist; it is the client's parameter that is wrong, so it is a 400.
+     */
+    static boolean unconvertibleParameter(WebApplicationException exception) {
+        return exception instanceof jakarta.ws.rs.NotFoundException && exception.getCause() != null
+                && !(exception.getCause() instanceof WebApplicationException);
     }
 
     /**

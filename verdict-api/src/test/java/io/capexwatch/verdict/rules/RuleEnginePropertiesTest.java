@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** Any thresholds either are refused with reasons or evaluate a real series into a verdict; never an exception. */
-class RuleEngineProperties {
+class RuleEnginePropertiesTest {
 
     @Property(tries = 300)
     void thresholdsAreRefusedWithReasonsOrEvaluateAlphabetsSeries(@ForAll("thresholds") Thresholds thresholds) {
