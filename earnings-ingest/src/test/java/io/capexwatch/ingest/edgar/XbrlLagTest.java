@@ -74,8 +74,10 @@ class XbrlLagTest {
         byte[] q3State = Documents.alphabetAs(CIK, Set.of(TEN_K, Q1_2026));
         double failuresBefore = Metrics.value("capexwatch_fundamentals_publish_failures_total");
         asAdmin().contentType(ContentType.JSON).body(q3State).post("/api/imports").then().statusCode(200);
-        // The import answered 200 although its publication failed; the failure was counted.
-        assertEquals(failuresBefore + 1, Metrics.value("capexwatch_fundamentals_publish_failures_total"));
+        // The import answered 200 although its publication (after the answer, in the background) failed; the
+        // failure was counted.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertEquals(failuresBefore + 1, Metrics.value("capexwatch_fundamentals_publish_failures_total")));
 
         stub.serve(SUBMISSIONS, Documents.submissions(CIK, List.of(
                 List.of(TEN_K, "10-K", "2026-02-05", ""), List.of(Q3_2025, "10-Q", "2025-10-30", ""))));
