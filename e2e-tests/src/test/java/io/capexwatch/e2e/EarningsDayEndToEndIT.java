@@ -7,6 +7,8 @@ import io.capexwatch.localinfra.EdgarStub;
 import io.capexwatch.localinfra.LocalInfrastructure;
 import io.capexwatch.localinfra.launch.CapexWatchSystem;
 import io.capexwatch.localinfra.launch.Service;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
@@ -76,6 +78,12 @@ class EarningsDayEndToEndIT {
     private static final List<String> faults = new CopyOnWriteArrayList<>();
     /** Every status earnings-ingest showed for each company during the day, sampled every 250 ms. */
     private static final Map<String, Set<String>> statusesSeen = new ConcurrentHashMap<>();
+    /** Samples taken and their last time, so a check that saw too little says how much it saw. */
+    private static final java.util.concurrent.atomic.AtomicLong samples = new java.util.concurrent.atomic.AtomicLong();
+    private static volatile Instant lastSample;
+    /** A sample never waits long on a replica that is restarting: it asks the other one (or the next sample does). */
+    private static final RestAssuredConfig SAMPLE_TIMEOUTS = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+            .setParam("http.connection.timeout", 1_000).setParam("http.socket.timeout", 1_000));
 
     @BeforeAll
     static void start() {
@@ -271,13 +279,16 @@ class EarningsDayEndToEndIT {
     private static void sampleStatuses() {
         for (String url : system.urls(Service.EARNINGS_INGEST)) {
             try {
-                List<Map<String, Object>> companies = given().baseUri(url).get("/api/companies").then().statusCode(200)
-                        .extract().jsonPath().getList("$");
+                List<Map<String, Object>> companies = given().config(SAMPLE_TIMEOUTS).baseUri(url).get("/api/companies")
+                        .then().statusCode(200).extract().jsonPath().getList("$");
                 companies.forEach(c -> statusesSeen.computeIfAbsent((String) c.get("ticker"), t -> ConcurrentHashMap.newKeySet())
                         .add(String.valueOf(c.get("status"))));
+                samples.incrementAndGet();
+                lastSample = Instant.now();
                 return;
-            } catch (RuntimeException | AssertionError e) {
-                // this replica is down (killed, or PostgreSQL is): ask the other
+            } catch (Exception | AssertionError e) {
+                // This replica is down (killed, or PostgreSQL is): ask the other. REST Assured throws a refused or
+                // timed-out connection as a checked IOException; letting it escape would end the schedule.
             }
         }
     }
@@ -296,7 +307,7 @@ class EarningsDayEndToEndIT {
         for (String ticker : List.of("MSFT", "CRWV")) {
             checks.check(ticker + ": status AWAITING_XBRL seen while its companyfacts lagged its 10-Q", () ->
                     assertTrue(statusesSeen.getOrDefault(ticker, Set.of()).contains("AWAITING_XBRL"),
-                            "statuses seen: " + statusesSeen.get(ticker)));
+                            "statuses seen: " + statusesSeen.get(ticker) + " in " + samples.get() + " samples, the last at " + lastSample));
         }
     }
 
