@@ -347,12 +347,13 @@ class HelmChartTest {
         assertEquals("[\"Ingress\",\"Egress\"]", deny.path("spec").path("policyTypes").toString());
         assertFalse(deny.path("spec").has("ingress") || deny.path("spec").has("egress"));
 
-        // verdict-api: its HTTP port from anywhere; Redis only here.
+        // verdict-api: its HTTP port from anywhere; Redis only here; HTTPS out to webhook alert receivers.
         JsonNode verdict = policy(manifests, "cw-verdict-api").path("spec");
         assertEquals(1, verdict.path("ingress").size());
         assertEquals("http", verdict.path("ingress").get(0).path("ports").get(0).path("port").asText());
         assertFalse(verdict.path("ingress").get(0).has("from"), "from anywhere");
-        assertEquals(Set.of("53/UDP", "53/TCP", "5432/TCP", "9092/TCP", "6379/TCP"), egressPorts(verdict));
+        assertEquals(Set.of("53/UDP", "53/TCP", "5432/TCP", "9092/TCP", "6379/TCP", "443/TCP"), egressPorts(verdict));
+        assertEquals("0.0.0.0/0", egressRuleWithPort(verdict, 443).path("to").get(0).path("ipBlock").path("cidr").asText());
 
         // earnings-ingest: client pods, the ingress controller and Prometheus only; HTTPS out for EDGAR.
         JsonNode ingest = policy(manifests, "cw-earnings-ingest").path("spec");
@@ -380,7 +381,8 @@ class HelmChartTest {
     @Test
     void networkPolicyPortsFollowTheValuesAndEgressIsOptional() throws IOException {
         List<JsonNode> custom = render(template(t -> t.set("postgresql.port", "6432").set("kafka.port", "9093").set("redis.port", "6380")));
-        assertEquals(Set.of("53/UDP", "53/TCP", "6432/TCP", "9093/TCP", "6380/TCP"), egressPorts(policy(custom, "cw-verdict-api").path("spec")));
+        assertEquals(Set.of("53/UDP", "53/TCP", "6432/TCP", "9093/TCP", "6380/TCP", "443/TCP"), egressPorts(policy(custom, "cw-verdict-api").path("spec")));
+
 
         List<JsonNode> ingressOnly = render(template(t -> t.set("networkPolicy.egress.enabled", "false")));
         for (JsonNode policy : ofKind(ingressOnly, "NetworkPolicy")) {
@@ -388,6 +390,23 @@ class HelmChartTest {
             assertFalse(policy.path("spec").has("egress"), name(policy));
         }
         assertTrue(ofKind(render(template(t -> t.set("networkPolicy.enabled", "false"))), "NetworkPolicy").isEmpty());
+    }
+
+    @Test
+    void webhookAlertEgressCanBePinnedToTheReceivers(@TempDir Path dir) throws IOException {
+        Path values = dir.resolve("alert-targets.yaml");
+        Files.writeString(values, """
+                networkPolicy:
+                  egress:
+                    alertTargets:
+                      cidrs: [192.0.2.0/24]
+                      ports: [443, 8443]
+                """);
+        JsonNode verdict = policy(render(template(t -> t.withValuesFile(values))), "cw-verdict-api").path("spec");
+        JsonNode alerts = egressRuleWithPort(verdict, 8443);
+        assertEquals("192.0.2.0/24", alerts.path("to").get(0).path("ipBlock").path("cidr").asText());
+        assertEquals(2, alerts.path("ports").size());
+        assertEquals(1, alerts.path("to").size());
     }
 
     @Test
