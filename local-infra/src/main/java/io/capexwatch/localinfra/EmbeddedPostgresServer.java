@@ -22,6 +22,9 @@ import java.util.stream.Stream;
 public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
+    /** The services' own login (their application.properties default), owner of every service database. */
+    public static final String APP_USER = "capexwatch";
+    public static final String APP_PASSWORD = "capexwatch";
 
     private final Path dataDir;
     private final boolean throwAway;
@@ -88,9 +91,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return port;
     }
 
+    /**
+     * The application user and one database per service, owned by it (so it may create tables in their
+     * public schema, PostgreSQL 15+); idempotent on a kept data directory.
+     */
     private void createDatabases() {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
+            try (ResultSet exists = statement.executeQuery(
+                    "SELECT 1 FROM pg_roles WHERE rolname = '" + APP_USER + "'")) {
+                if (!exists.next()) {
+                    statement.execute("CREATE ROLE " + APP_USER + " LOGIN PASSWORD '" + APP_PASSWORD + "'");
+                }
+            }
             for (String database : databases) {
                 try (ResultSet exists = statement.executeQuery(
                         "SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
@@ -98,7 +111,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         continue;
                     }
                 }
-                statement.execute("CREATE DATABASE \"" + database + "\"");
+                statement.execute("CREATE DATABASE \"" + database + "\" OWNER " + APP_USER);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not create databases " + databases, e);

@@ -41,9 +41,13 @@ final class KafkaBrokerProcess implements AutoCloseable {
 
     /** @param dir the broker's home: config, log and data; kept between runs */
     static KafkaBrokerProcess start(Path dir) {
+        return start(dir, Ports.free());
+    }
+
+    /** On a given client port (developer mode); the controller listener takes a free one. */
+    static KafkaBrokerProcess start(Path dir, int port) {
         try {
             Files.createDirectories(dir);
-            int port = Ports.free();
             int controllerPort = Ports.free();
             Path config = writeConfig(dir, port, controllerPort);
             Path log4j = writeLog4jConfig(dir);

@@ -91,16 +91,34 @@ public final class LocalInfrastructure implements AutoCloseable {
      * @param env     the environment that may name external endpoints
      */
     public static LocalInfrastructure start(Path dataDir, Map<String, String> env) {
+        return start(dataDir, env, null);
+    }
+
+    /**
+     * Developer mode ({@code ./capex-watch infra}): all three embedded, on the given loopback ports, so the
+     * services' {@code %dev} profiles find them where they expect; clients use the application user
+     * {@link EmbeddedPostgresServer#APP_USER}, as in production, not the superuser.
+     */
+    public static LocalInfrastructure startOnFixedPorts(Path dataDir, FixedPorts ports) {
+        ports.requireFree();
+        return start(dataDir, Map.of(), ports);
+    }
+
+    private static LocalInfrastructure start(Path dataDir, Map<String, String> env, FixedPorts fixed) {
         Path home = dataDir != null ? dataDir : temporaryDirectory();
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             String pgHost = env.getOrDefault("CAPEXWATCH_PG_HOST", "");
             int pgPort;
-            String pgUser = env.getOrDefault("CAPEXWATCH_PG_USER", EmbeddedPostgresServer.USER);
-            String pgPassword = env.getOrDefault("CAPEXWATCH_PG_PASSWORD", EmbeddedPostgresServer.PASSWORD);
+            String pgUser = env.getOrDefault("CAPEXWATCH_PG_USER",
+                    fixed != null ? EmbeddedPostgresServer.APP_USER : EmbeddedPostgresServer.USER);
+            String pgPassword = env.getOrDefault("CAPEXWATCH_PG_PASSWORD",
+                    fixed != null ? EmbeddedPostgresServer.APP_PASSWORD : EmbeddedPostgresServer.PASSWORD);
             if (pgHost.isBlank()) {
-                EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(
-                        dataDir == null ? null : home.resolve("postgres"), DATABASES);
+                Path pgData = dataDir == null ? null : home.resolve("postgres");
+                EmbeddedPostgresServer postgres = fixed != null
+                        ? EmbeddedPostgresServer.start(pgData, DATABASES, fixed.postgres())
+                        : EmbeddedPostgresServer.start(pgData, DATABASES);
                 started.push(postgres);
                 pgHost = Ports.LOOPBACK;
                 pgPort = postgres.port();
@@ -109,12 +127,17 @@ public final class LocalInfrastructure implements AutoCloseable {
             }
 
             String redisUrl = external(env, "CAPEXWATCH_REDIS_URL", () -> {
-                EmbeddedRedisServer redis = EmbeddedRedisServer.start(dataDir == null ? null : home.resolve("redis"));
+                Path redisData = dataDir == null ? null : home.resolve("redis");
+                EmbeddedRedisServer redis = fixed != null
+                        ? EmbeddedRedisServer.start(redisData, fixed.redis())
+                        : EmbeddedRedisServer.start(redisData);
                 started.push(redis);
                 return "redis://" + Ports.LOOPBACK + ":" + redis.port();
             });
             String kafka = external(env, "CAPEXWATCH_KAFKA_BOOTSTRAP", () -> {
-                KafkaBrokerProcess broker = KafkaBrokerProcess.start(home.resolve("kafka"));
+                KafkaBrokerProcess broker = fixed != null
+                        ? KafkaBrokerProcess.start(home.resolve("kafka"), fixed.kafka())
+                        : KafkaBrokerProcess.start(home.resolve("kafka"));
                 started.push(broker);
                 return Ports.LOOPBACK + ":" + broker.port();
             });
