@@ -3,6 +3,7 @@ package io.capexwatch.ingest.rest;
 import io.capexwatch.contracts.messages.FiscalQuarterFundamentals;
 import io.capexwatch.contracts.problem.ProblemException;
 import io.capexwatch.contracts.security.ApiKeyIdentityProvider;
+import io.capexwatch.ingest.messaging.FilingStatusPublisher;
 import io.capexwatch.ingest.service.CompanyService;
 import io.capexwatch.ingest.service.CompanyView;
 import io.capexwatch.ingest.service.WatchlistService;
@@ -30,10 +31,12 @@ import java.util.List;
 public class CompanyResource {
     private final CompanyService companies;
     private final WatchlistService watchlist;
+    private final FilingStatusPublisher filingStatus;
 
-    public CompanyResource(CompanyService companies, WatchlistService watchlist) {
+    public CompanyResource(CompanyService companies, WatchlistService watchlist, FilingStatusPublisher filingStatus) {
         this.companies = companies;
         this.watchlist = watchlist;
+        this.filingStatus = filingStatus;
     }
 
     /** The watched companies with their EDGAR status: last filing, last poll, results released. */
@@ -46,7 +49,11 @@ public class CompanyResource {
     public record NewCompany(String ticker, BigDecimal cik) {
     }
 
-    /** Adds a company to the watchlist (by ticker and SEC CIK); it is polled from the next cycle on. */
+    /**
+     * Adds a company to the watchlist (by ticker and SEC CIK); it is polled from the next cycle on. Its status
+     * (AWAITING_FIRST_POLL) goes to the filing-status topic once committed, so the board shows it at once; a
+     * failed send is logged and the next announcement or poll repeats it.
+     */
     @POST
     @RolesAllowed(ApiKeyIdentityProvider.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
@@ -56,6 +63,7 @@ public class CompanyResource {
         }
         long cik = WatchlistService.validate(company.ticker(), company.cik());
         return watchlist.add(company.ticker(), cik)
+                .call(added -> filingStatus.publish(added.cik))
                 .map(added -> Response.created(URI.create("/api/companies/" + added.ticker + "/fundamentals"))
                         .entity(new NewCompany(added.ticker, BigDecimal.valueOf(added.cik))).build());
     }

@@ -1,0 +1,88 @@
+package io.capexwatch.ingest.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.capexwatch.ingest.Admin.asAdmin;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * verdict-api learns the watchlist from the filing-status topic: every watched company is announced after
+ * start (EDGAR polling off, as in this test), and a company added through the API at once, not at the next
+ * announcement an hour later.
+ */
+@QuarkusTest
+@TestProfile(WatchlistAnnouncementTest.Announcing.class)
+class WatchlistAnnouncementTest {
+    private static final long NEW_CIK = 9_800_001L;
+
+    public static class Announcing implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("capexwatch.filing-status.announce-interval", "1h", "capexwatch.filing-status.announce-delay", "1s");
+        }
+    }
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    void everyWatchedCompanyIsAnnouncedAndANewOneAtOnce() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode nvidia = latest("1045810");
+            assertEquals("NVDA", nvidia.path("ticker").asText());
+            assertEquals("AWAITING_FIRST_POLL", nvidia.path("status").asText());
+            assertEquals(1045810, nvidia.path("cik").asLong());
+        });
+        try {
+            asAdmin().contentType(ContentType.JSON).body("{\"ticker\": \"newco\", \"cik\": " + NEW_CIK + "}")
+                    .post("/api/companies").then().statusCode(201);
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                JsonNode added = latest(Long.toString(NEW_CIK));
+                assertEquals("NEWCO", added.path("ticker").asText());
+                assertEquals("AWAITING_FIRST_POLL", added.path("status").asText());
+                assertTrue(added.path("lastFiling").isNull(), added::toString);
+            });
+        } finally {
+            asAdmin().delete("/api/companies/NEWCO").then().statusCode(204);
+        }
+    }
+
+    /** The newest filing-status record of a CIK; fails (for awaitility) while there is none. */
+    private JsonNode latest(String cik) {
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
+            List<ConsumerRecord<String, String>> records = kafka.consumeStrings()
+                    .fromTopics("capexwatch.filing-status", Duration.ofSeconds(2)).awaitCompletion().getRecords();
+            return records.stream().filter(r -> cik.equals(r.key())).map(r -> read(r.value()))
+                    .reduce((first, second) -> second).orElseThrow(() -> new AssertionError("no status of CIK " + cik));
+        }
+    }
+
+    private JsonNode read(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
