@@ -29,6 +29,7 @@ import java.util.List;
 @Path("/api/companies")
 @Produces(MediaType.APPLICATION_JSON)
 public class CompanyResource {
+    static final java.time.Duration ANNOUNCE_WAIT = java.time.Duration.ofSeconds(2);
     private final CompanyService companies;
     private final WatchlistService watchlist;
     private final FilingStatusPublisher filingStatus;
@@ -51,8 +52,9 @@ public class CompanyResource {
 
     /**
      * Adds a company to the watchlist (by ticker and SEC CIK); it is polled from the next cycle on. Its status
-     * (AWAITING_FIRST_POLL) goes to the filing-status topic once committed, so the board shows it at once; a
-     * failed send is logged and the next announcement or poll repeats it.
+     * (AWAITING_FIRST_POLL) goes to the filing-status topic once committed, so the board shows it at once. The
+     * answer waits at most {@link #ANNOUNCE_WAIT} for Kafka (never on an outage); a send that fails is logged, and
+     * the next announcement or poll repeats it.
      */
     @POST
     @RolesAllowed(ApiKeyIdentityProvider.ADMIN)
@@ -63,7 +65,7 @@ public class CompanyResource {
         }
         long cik = WatchlistService.validate(company.ticker(), company.cik());
         return watchlist.add(company.ticker(), cik)
-                .call(added -> filingStatus.publish(added.cik))
+                .call(added -> filingStatus.publish(added.cik).ifNoItem().after(ANNOUNCE_WAIT).recoverWithItem(() -> null))
                 .map(added -> Response.created(URI.create("/api/companies/" + added.ticker + "/fundamentals"))
                         .entity(new NewCompany(added.ticker, BigDecimal.valueOf(added.cik))).build());
     }
