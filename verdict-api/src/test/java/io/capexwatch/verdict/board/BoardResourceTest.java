@@ -116,5 +116,8 @@ class BoardResourceTest {
         given().get("/api/group?to=20x5").then().statusCode(400).contentType("application/problem+json");
         given().get("/api/companies/NOSUCH/timeline").then().statusCode(404).contentType("application/problem+json");
         given().get("/api/companies/-bad-/timeline").then().statusCode(400).contentType("application/problem+json");
+        // earnings-ingest, which reads the SEC frames, does not listen in this test: a 503 saying so, not a 500.
+        given().get("/api/group/all-filers/CY2024").then().statusCode(503).contentType("application/problem+json")
+                .body("title", is("earnings-ingest unreachable"));
     }
 }
