@@ -2,10 +2,13 @@
 'use strict';
 const board = document.getElementById('board');
 const tiles = new Map();
-const billions = usd => usd == null ? 'n/a' : '$' + (usd / 1e9).toFixed(1) + 'B';
-// The service sends ratios to four decimals; the epsilon keeps 0.6305 from showing as 63.0% (binary floats).
-const percent = ratio => ratio == null ? 'n/a' : (ratio * 100 + 1e-9).toFixed(1) + '%';
-const label = state => state.replace('_', ' ').toLowerCase();
+// money(), percent(), growth() and filingLink() come from format.js; billions is the older name of money.
+const billions = money;
+const label = state => state.replace(/_/g, ' ').toLowerCase();
+// Colour is never the only carrier of a state: each badge has an icon and the state in words.
+const ICON = {ON_SCHEDULE: '\u2713', WATCH: '!', SLIPPING: '\u2717', INSUFFICIENT_DATA: '?', AWAITING_FIRST_FILING: '\u2026'};
+const badge = (state, text) => `<span class="badge ${state}"><span aria-hidden="true">${ICON[state] || ''}</span> ${text || label(state)}</span>`;
+const edgarFiling = (cik, accession) => accession ? `https://www.sec.gov/Archives/edgar/data/${cik}/${accession.replace(/-/g, '')}/` : null;
 const esc = text => String(text).replace(/[&<>"]/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'})[c]);
 // Where reads require a token, the board asks for an API key once and keeps it in this browser.
 const KEY = 'capexwatch.apiKey';
@@ -52,28 +55,45 @@ function filingStatus(v) {
   return '';
 }
 
-function render(v, flash) {
-  const latest = (v.quarters || [])[(v.quarters || []).length - 1] || {};
-  let tile = tiles.get(v.ticker);
+// One tile per ticker, in ticker order; focusable, and Enter or Space opens its details as a click does.
+function tileFor(ticker) {
+  let tile = tiles.get(ticker);
   if (!tile) {
     tile = document.createElement('section');
     tile.className = 'tile';
-    tile.addEventListener('click', () => showDetails(tile.verdict));
-    tiles.set(v.ticker, tile);
+    tile.tabIndex = 0;
+    tile.addEventListener('click', event => { if (!event.target.closest('a') && tile.verdict) showDetails(tile.verdict); });
+    tile.addEventListener('keydown', event => {
+      if ((event.key === 'Enter' || event.key === ' ') && event.target === tile && tile.verdict) {
+        event.preventDefault();
+        showDetails(tile.verdict);
+      }
+    });
+    tiles.set(ticker, tile);
     const order = [...tiles.keys()].sort();
-    board.insertBefore(tile, tiles.get(order[order.indexOf(v.ticker) + 1]) || null);
+    board.insertBefore(tile, tiles.get(order[order.indexOf(ticker) + 1]) || null);
   }
+  return tile;
+}
+
+function render(v, flash) {
+  const latest = (v.quarters || [])[(v.quarters || []).length - 1] || {};
+  const tile = tileFor(v.ticker);
   tile.verdict = v;
   tile.dataset.ticker = v.ticker;
   tile.dataset.state = v.state;
   tile.dataset.filingStatus = v.filing ? v.filing.status : '';
-  tile.innerHTML = `<h2>${v.ticker} <span class="badge ${v.state}">${label(v.state)}</span></h2>
+  tile.setAttribute('role', 'button');
+  tile.classList.remove('awaiting');
+  tile.setAttribute('aria-label', `${v.ticker}: ${label(v.state)}; Enter for the rules, timeline and filings`);
+  const latestFiling = edgarFiling(v.cik, latest.accession);
+  tile.innerHTML = `<h2>${v.ticker} ${badge(v.state)}</h2>
     <div class="name">${v.entityName || ''}${v.periodEnd ? ' · FY' + v.fiscalYear + ' Q' + v.fiscalQuarter + ' (to ' + v.periodEnd + ')' : ''}</div>
     ${filingStatus(v)}
     <dl class="figures">
-      <dt>TTM capex / OCF</dt><dd class="capex-ocf">${percent(latest.ttmCapexToOcf)}</dd>
-      <dt>TTM free cash flow</dt><dd class="ttm-fcf">${billions(latest.ttmFcf)}</dd>
-      <dt>Filing</dt><dd>${v.basedOn ? v.basedOn.form + ' ' + v.basedOn.filed : 'n/a'}</dd>
+      <dt>TTM capex / OCF</dt><dd class="capex-ocf">${filingLink(percent(latest.ttmCapexToOcf), latestFiling, 'the latest filing of these figures')}</dd>
+      <dt>TTM free cash flow</dt><dd class="ttm-fcf">${filingLink(money(latest.ttmFcf), latestFiling, 'the latest filing of these figures')}</dd>
+      <dt>Filing</dt><dd>${v.basedOn ? filingLink(v.basedOn.form + ' ' + v.basedOn.filed, edgarFiling(v.cik, v.basedOn.accession), v.basedOn.form) : 'n/a'}</dd>
     </dl>
     ${chart(v.quarters || [])}
     <div class="changed">${changedSinceLastQuarter(v)}</div>`;
@@ -85,19 +105,19 @@ function render(v, flash) {
 }
 
 // Rule inputs: money in billions, fractions as they are (the service rounds them to four decimals).
-const input = value => value == null ? 'n/a' : Math.abs(value) >= 1e6 ? billions(value) : String(value);
+const input = value => value == null ? 'n/a' : Math.abs(value) >= 1e6 ? money(value) : String(value);
 
 // The analyst's schedule: each milestone met, on track, at risk or missed, with why.
 const MILESTONE_BADGE = {MET: 'ON_SCHEDULE', ON_TRACK: 'ON_SCHEDULE', AT_RISK: 'WATCH', MISSED: 'SLIPPING', NOT_ASSESSED: 'INSUFFICIENT_DATA'};
 function milestones(v) {
   if (!(v.milestones || []).length) return '';
-  const rows = v.milestones.map(m => `<tr><td><span class="badge ${MILESTONE_BADGE[m.status]}">${label(m.status)}</span></td>
+  const rows = v.milestones.map(m => `<tr><td>${badge(MILESTONE_BADGE[m.status], label(m.status))}</td>
     <td>${esc(m.sentence)}</td></tr>`).join('');
   return `<h3>Schedule (version ${v.scheduleVersion})</h3><table><tr><th>status</th><th>milestone</th></tr>${rows}</table>`;
 }
 
 function showDetails(v) {
-  const rows = (v.rules || []).map(r => `<tr><td><span class="badge ${r.outcome === 'OK' ? 'ON_SCHEDULE' : r.outcome}">${r.outcome}</span></td>
+  const rows = (v.rules || []).map(r => `<tr><td>${badge(r.outcome === 'OK' ? 'ON_SCHEDULE' : r.outcome, r.outcome)}</td>
     <td><strong>${r.title}</strong><br>${r.sentence}</td>
     <td class="inputs">${Object.entries(r.inputs || {}).map(([k, val]) => `${k}: <strong>${input(val)}</strong>`).join('<br>')}</td></tr>`).join('');
   document.getElementById('details-body').innerHTML = `<h2>${v.ticker}: ${label(v.state)}</h2>
@@ -106,8 +126,11 @@ function showDetails(v) {
     <table><tr><th>outcome</th><th>rule</th><th>inputs</th></tr>${rows}</table>
     ${milestones(v)}
     <p>Data quality: ${(v.dataQualityFlags || []).join(', ') || 'no flags'}</p>
-    ${v.filing && v.filing.detail ? '<p>EDGAR: ' + esc(v.filing.detail) + '</p>' : ''}`;
+    ${v.filing && v.filing.detail ? '<p>EDGAR: ' + esc(v.filing.detail) + '</p>' : ''}
+    ${quarterTable(v)}
+    <section id="timeline" class="timeline" aria-live="polite">loading the verdict's history…</section>`;
   document.getElementById('details').showModal();
+  showTimeline(v.ticker);
 }
 
 function askForKey(reason) {
@@ -129,6 +152,7 @@ async function load() {
   }
   if (!response.ok) throw new Error('HTTP ' + response.status);
   (await response.json()).forEach(v => render(v, false));
+  await loadWatchlist();
   document.body.dataset.loaded = 'true';
   return true;
 }
@@ -136,6 +160,7 @@ async function load() {
 function dispatch(type, data) {
   if (type === 'verdict') render(JSON.parse(data), true);
   if (type === 'verdicts') JSON.parse(data).forEach(v => render(v, true));
+  comparisonsChanged();
 }
 
 // Server-sent events read with fetch rather than EventSource, which cannot send the API key header;
@@ -182,4 +207,4 @@ async function listen() {
   }
 }
 
-load().then(loaded => loaded && listen(), error => { document.getElementById('connection').textContent = 'could not load verdicts: ' + error; });
+load().then(loaded => { if (loaded) { listen(); watchWatchlist(); loadComparisons(); } }, error => { document.getElementById('connection').textContent = 'could not load verdicts: ' + error; });

@@ -85,6 +85,31 @@ final class HeadlessChromium implements AutoCloseable {
         throw new AssertionError("page never satisfied: " + expression + "; body: " + evaluate("document.body.innerText").asText());
     }
 
+    /** The viewport as a phone (375 px wide, touch) or a desktop would have it; the page relayouts at once. */
+    void viewport(int width, int height, boolean mobile) throws Exception {
+        send("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", mobile ? 2 : 1,
+                "mobile", mobile));
+    }
+
+    /** A real key press (down and up) sent to the focused element, as a keyboard user's. */
+    void press(String key, int keyCode) throws Exception {
+        for (String type : new String[]{"keyDown", "keyUp"}) {
+            send("Input.dispatchKeyEvent", Map.of("type", type, "key", key, "code", key, "windowsVirtualKeyCode", keyCode,
+                    "nativeVirtualKeyCode", keyCode));
+        }
+    }
+
+    /** A screenshot of one element (scrolled into view), e.g. the peer grid. */
+    void screenshot(String selector, Path file) throws Exception {
+        JsonNode box = evaluate("(() => { const e = document.querySelector('" + selector + "'); e.scrollIntoView();"
+                + " const r = e.getBoundingClientRect(); return {x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height}; })()");
+        JsonNode shot = send("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", box.path("x").asDouble(), "y", box.path("y").asDouble(), "width", box.path("width").asDouble(),
+                        "height", box.path("height").asDouble(), "scale", 1)));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
+    }
+
     void screenshot(Path file) throws Exception {
         JsonNode shot = send("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
         Files.createDirectories(file.toAbsolutePath().getParent());

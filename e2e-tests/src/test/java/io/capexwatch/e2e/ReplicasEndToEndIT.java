@@ -152,6 +152,59 @@ class ReplicasEndToEndIT {
         given().baseUri(system.url(Service.VERDICT_API)).get("/api/verdicts/GOOGL/history").then().body("size()", is(1));
     }
 
+    /**
+     * The group's share of all US filers' capex, from SEC frames we wrote (Alphabet's real 2025 and 2026 Q1 capex,
+     * three made-up filers): read by earnings-ingest through its EDGAR client, served by verdict-api, on the board.
+     */
+    @Test
+    @Order(3)
+    void theGroupsShareOfAllFilersCapexFromTheSecFrames(@TempDir Path profile) throws Exception {
+        String ppe = "PaymentsToAcquirePropertyPlantAndEquipment";
+        String productive = "PaymentsToAcquireProductiveAssets";
+        // The board of the test before asked already, when EDGAR had no such frame (a 404, not cached).
+        int asked = edgar.requests(SecFrames.path(ppe, "CY2025")).size();
+        edgar.serve(SecFrames.path(ppe, "CY2025"), SecFrames.frame(ppe, "Payments to Acquire Property, Plant, and Equipment", "CY2025",
+                SecFrames.entry("0001652044-26-000018", 1652044, "Alphabet Inc.", "2025-01-01", "2025-12-31", 91_447_000_000L),
+                SecFrames.entry("0009990001-26-000001", 9990001, "Example Utility Co", "2025-01-01", "2025-12-31", 150_000_000_000L),
+                SecFrames.entry("0009990002-26-000002", 9990002, "Example Rail Co", "2025-01-01", "2025-12-31", 20_000_000_000L)));
+        edgar.serve(SecFrames.path(productive, "CY2025"), SecFrames.frame(productive, "Payments to Acquire Productive Assets", "CY2025",
+                SecFrames.entry("0009990003-26-000003", 9990003, "Example Retail Co", "2025-02-02", "2026-01-31", 38_553_000_000L)));
+        edgar.serve(SecFrames.path(ppe, "CY2026Q1"), SecFrames.frame(ppe, "Payments to Acquire Property, Plant, and Equipment", "CY2026Q1",
+                SecFrames.entry("0001652044-26-000048", 1652044, "Alphabet Inc.", "2026-01-01", "2026-03-31", 35_674_000_000L),
+                SecFrames.entry("0009990001-26-000011", 9990001, "Example Utility Co", "2026-01-01", "2026-03-31", 40_000_000_000L)));
+        edgar.serve(SecFrames.path(productive, "CY2026Q1"), SecFrames.frame(productive, "Payments to Acquire Productive Assets", "CY2026Q1"));
+
+        for (String url : system.urls(Service.VERDICT_API)) {
+            given().baseUri(url).get("/api/group/all-filers/CY2025").then().statusCode(200)
+                    .body("filers", is(4))
+                    .body("totalUsd", equalTo(300_000_000_000L))
+                    .body("watchedUsd", equalTo(91_447_000_000L))
+                    .body("share", is(0.3048f))
+                    .body("watched.ticker", is(List.of("GOOGL")))
+                    .body("asOf", org.hamcrest.Matchers.notNullValue());
+            given().baseUri(url).get("/api/group/all-filers/CY2026Q1").then().statusCode(200)
+                    .body("filers", is(2)).body("share", is(0.4714f));
+            given().baseUri(url).get("/api/group/all-filers/CY2025Q3").then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
+        // Fair access: through earnings-ingest's EDGAR client (its User-Agent), each frame fetched once for both
+        // verdict-api replicas and then cached.
+        assertEquals(asked + 1, edgar.requests(SecFrames.path(ppe, "CY2025")).size());
+        assertTrue(edgar.requests(SecFrames.path(ppe, "CY2025")).getLast().header("User-Agent").startsWith("capex-watch e2e replica-"));
+        assertEquals(0, edgar.requests(SecFrames.path(ppe, "CY2025Q3")).size());
+
+        HeadlessChromium browser = openBoard(profile);
+        if (browser != null) {
+            try (browser) {
+                browser.await("document.getElementById('all-filers').dataset.loaded === 'true'", Duration.ofSeconds(30));
+                assertEquals("30.5%", browser.evaluate("document.querySelector('#all-filers tr[data-period=CY2025] .share').textContent").asText());
+                assertEquals("4", browser.evaluate("document.querySelector('#all-filers tr[data-period=CY2025] .filers').textContent").asText());
+                assertEquals("47.1%", browser.evaluate("document.querySelector('#all-filers tr[data-period=CY2026Q1] .share').textContent").asText());
+                browser.screenshot("#group", Path.of("target", "board-group.png"));
+            }
+        }
+    }
+
     /** The second verdict-api replica's board, live, or null (with a message) where Chromium is not installed. */
     private static HeadlessChromium openBoard(Path profile) throws Exception {
         if (!Files.isExecutable(HeadlessChromium.BINARY)) {

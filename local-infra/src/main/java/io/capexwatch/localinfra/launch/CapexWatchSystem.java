@@ -60,6 +60,10 @@ public final class CapexWatchSystem implements AutoCloseable {
             for (Service service : Service.startOrder()) {
                 Map<String, String> serviceEnv = new java.util.HashMap<>(infrastructure.endpoints().environment(service.database()));
                 serviceEnv.putAll(adminEnvironment(admin, env));
+                if (service == Service.VERDICT_API) {
+                    // The board's share of all filers' capex: the SEC frames, read by earnings-ingest.
+                    serviceEnv.put("QUARKUS_REST_CLIENT_INGEST_URL", "http://127.0.0.1:" + ports.applyAsInt(Service.EARNINGS_INGEST));
+                }
                 if (service == Service.CAPEX_TRACKER) {
                     // Point-in-time metrics read earnings-ingest's as-filed fundamentals.
                     serviceEnv.put("QUARKUS_REST_CLIENT_INGEST_URL", "http://127.0.0.1:" + ports.applyAsInt(Service.EARNINGS_INGEST));
