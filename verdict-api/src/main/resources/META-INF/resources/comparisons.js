@@ -35,6 +35,9 @@ async function loadPeers() {
   document.getElementById('peers').dataset.loaded = grid.calendarQuarter || 'none';
 }
 
+// A TTM sum over fewer companies than reported the quarter (one has no four quarters yet) says whom it lacks.
+const partial = g => g.ttmMissing.length ? `<br><small class="partial">without ${g.ttmMissing.map(esc).join(', ')}</small>` : '';
+
 async function loadGroup() {
   const response = await fetch('api/group', {headers: authHeaders()});
   if (!response.ok) throw new Error('HTTP ' + response.status);
@@ -42,7 +45,8 @@ async function loadGroup() {
   const rows = quarters.map(g => `<tr data-quarter="${g.calendarQuarter}"><td>${g.calendarQuarter}</td>
       <td>${g.reported.length} of ${g.reported.length + g.missing.length}${g.missing.length ? `<br><small>missing ${g.missing.map(esc).join(', ')}</small>` : ''}</td>
       <td class="num capex">${money(g.capex)}</td><td class="num">${money(g.ocf)}</td><td class="num">${money(g.fcf)}</td>
-      <td class="num ttm-capex">${money(g.ttmCapex)}</td><td class="num">${money(g.ttmOcf)}</td><td class="num">${money(g.ttmFcf)}</td></tr>`).join('');
+      <td class="num ttm-capex">${money(g.ttmCapex)}${partial(g)}</td><td class="num">${money(g.ttmOcf)}${partial(g)}</td>
+      <td class="num">${money(g.ttmFcf)}${partial(g)}</td></tr>`).join('');
   document.getElementById('group-table').innerHTML = `<thead><tr><th>calendar quarter</th><th>reported</th><th>capex</th><th>OCF</th>
       <th>FCF</th><th>TTM capex</th><th>TTM OCF</th><th>TTM FCF</th></tr></thead><tbody>${rows ||
       '<tr><td colspan="8">no figures yet</td></tr>'}</tbody>`;
