@@ -347,24 +347,30 @@ class HelmChartTest {
         assertEquals("[\"Ingress\",\"Egress\"]", deny.path("spec").path("policyTypes").toString());
         assertFalse(deny.path("spec").has("ingress") || deny.path("spec").has("egress"));
 
-        // verdict-api: its HTTP port from anywhere; Redis only here; HTTPS out to webhook alert receivers.
+        // verdict-api: its HTTP port from anywhere; Redis only here; HTTPS out to webhook alert receivers;
+        // earnings-ingest for the SEC frames of the board's group panel.
         JsonNode verdict = policy(manifests, "cw-verdict-api").path("spec");
         assertEquals(1, verdict.path("ingress").size());
         assertEquals("http", verdict.path("ingress").get(0).path("ports").get(0).path("port").asText());
         assertFalse(verdict.path("ingress").get(0).has("from"), "from anywhere");
-        assertEquals(Set.of("53/UDP", "53/TCP", "5432/TCP", "9092/TCP", "6379/TCP", "443/TCP"), egressPorts(verdict));
+        assertEquals(Set.of("53/UDP", "53/TCP", "5432/TCP", "9092/TCP", "6379/TCP", "443/TCP", "8081/TCP"), egressPorts(verdict));
+        assertEquals("earnings-ingest", egressRuleWithPort(verdict, 8081).path("to").get(0).path("podSelector")
+                .path("matchLabels").path("app.kubernetes.io/name").asText());
+        assertEquals("http://cw-earnings-ingest:8081", envValue(container(deployment(manifests, "verdict-api")),
+                "QUARKUS_REST_CLIENT_INGEST_URL"));
         assertEquals("0.0.0.0/0", egressRuleWithPort(verdict, 443).path("to").get(0).path("ipBlock").path("cidr").asText());
 
         // earnings-ingest: client pods, the ingress controller and Prometheus only; HTTPS out for EDGAR.
         JsonNode ingest = policy(manifests, "cw-earnings-ingest").path("spec");
         JsonNode from = ingest.path("ingress").get(0).path("from");
         assertEquals("http", ingest.path("ingress").get(0).path("ports").get(0).path("port").asText());
-        assertEquals(4, from.size());
+        assertEquals(5, from.size());
         assertEquals("true", from.get(0).path("podSelector").path("matchLabels").path("capex-watch.io/client").asText());
-        // capex-tracker reads point-in-time fundamentals from earnings-ingest.
+        // capex-tracker (point-in-time fundamentals) and verdict-api (SEC frames) read earnings-ingest.
         assertEquals("capex-tracker", from.get(1).path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText());
-        assertEquals("ingress-nginx", from.get(2).path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText());
-        assertEquals("monitoring", from.get(3).path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText());
+        assertEquals("verdict-api", from.get(2).path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText());
+        assertEquals("ingress-nginx", from.get(3).path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText());
+        assertEquals("monitoring", from.get(4).path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText());
         assertEquals(Set.of("53/UDP", "53/TCP", "5432/TCP", "9092/TCP", "443/TCP"), egressPorts(ingest));
         JsonNode https = egressRuleWithPort(ingest, 443);
         assertEquals("0.0.0.0/0", https.path("to").get(0).path("ipBlock").path("cidr").asText());
@@ -381,7 +387,7 @@ class HelmChartTest {
     @Test
     void networkPolicyPortsFollowTheValuesAndEgressIsOptional() throws IOException {
         List<JsonNode> custom = render(template(t -> t.set("postgresql.port", "6432").set("kafka.port", "9093").set("redis.port", "6380")));
-        assertEquals(Set.of("53/UDP", "53/TCP", "6432/TCP", "9093/TCP", "6380/TCP", "443/TCP"), egressPorts(policy(custom, "cw-verdict-api").path("spec")));
+        assertEquals(Set.of("53/UDP", "53/TCP", "6432/TCP", "9093/TCP", "6380/TCP", "443/TCP", "8081/TCP"), egressPorts(policy(custom, "cw-verdict-api").path("spec")));
 
 
         List<JsonNode> ingressOnly = render(template(t -> t.set("networkPolicy.egress.enabled", "false")));
