@@ -143,7 +143,7 @@ public class VerdictCache {
                     if (read.size() == 1) {
                         return Uni.createFrom().item(known);
                     }
-                    return Uni.createFrom().item(VerdictSnapshot.of(current, pairs(read.get(1)), pairs(read.get(2)), mapper));
+                    return Uni.createFrom().item(VerdictSnapshot.of(current, pairs(read.get(1)), pairs(read.get(2)), known, mapper));
                 })
                 .invoke(fresh -> {
                     install(fresh);
@@ -178,7 +178,7 @@ public class VerdictCache {
         }
         snapshot = fresh;
         events.changed(before, fresh);
-        gauges.update(fresh);
+        gauges.update(before, fresh);
     }
 
     void onStart(@Observes StartupEvent event) {
