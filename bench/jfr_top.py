@@ -13,7 +13,9 @@ tops = collections.Counter(s[0] for s in stacks)
 areas = {"Netty / Vert.x HTTP": ("io.netty.", "io.vertx.core.http"), "Vert.x Web router": ("io.vertx.ext.web",),
          "Quarkus REST (RESTEasy Reactive)": ("org.jboss.resteasy.reactive", "io.quarkus.resteasy.reactive"),
          "Micrometer": ("io.micrometer", "io.quarkus.micrometer"), "compression (zlib)": ("java.util.zip", "io.netty.handler.codec.compression"),
-         "Jackson": ("com.fasterxml.jackson",), "capex-watch": ("io.capexwatch",), "Kafka clients": ("org.apache.kafka",)}
+         "Jackson": ("com.fasterxml.jackson",), "capex-watch": ("io.capexwatch",), "Kafka clients": ("org.apache.kafka",),
+         "Hibernate (ORM, Reactive)": ("org.hibernate",), "PostgreSQL / SQL client": ("io.vertx.pgclient", "io.vertx.sqlclient"),
+         "Redis client": ("io.vertx.redis", "io.quarkus.redis")}
 print(f"{len(stacks)} execution samples in {recording}")
 print("\n| share of samples | top frame |\n|---:|---|")
 for frame, n in tops.most_common(top):

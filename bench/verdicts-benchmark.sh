@@ -104,7 +104,7 @@ run() { # connections label url header
 }
 profile() {
   local pid; pid=$(ss -ltnpH "sport = :$vport" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
-  jcmd "$pid" JFR.start name=bench duration="$duration" filename="$work/verdict-api.jfr" >/dev/null
+  jcmd "$pid" JFR.start name=bench settings=profile duration="$duration" filename="$work/verdict-api.jfr" >/dev/null
 }
 # Warm-up, so the JIT has compiled the request paths before measuring.
 if [ "$have_wrk" = 1 ]; then

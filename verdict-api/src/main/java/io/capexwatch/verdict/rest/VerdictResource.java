@@ -93,27 +93,43 @@ public class VerdictResource {
     }
 
     /**
-     * Live push: a Server-Sent Event per verdict change (event {@code verdict}, data the verdict JSON, id the
-     * change's version; event {@code verdicts} with every verdict when resuming from too far back) and a
-     * heartbeat comment. Send Last-Event-ID to resume without missing a change. Each client has a bounded
-     * buffer: one that cannot keep up is disconnected (and resumes) instead of slowing the others.
+     * Live push: a Server-Sent Event per company whose verdict changed (event {@code verdict}, data the
+     * verdict JSON, id the change's version; event {@code verdicts} with every verdict when resuming from too
+     * far back) and a heartbeat comment. With {@code view=summary} the same events carry the company's
+     * summary line instead (event {@code summary}; {@code summaries} with the whole summary), a few hundred
+     * bytes each, for a board of hundreds of companies. Send Last-Event-ID to resume without missing a
+     * change. Each client has a bounded buffer: one that cannot keep up is disconnected (and resumes)
+     * instead of slowing the others.
      */
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+    public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId, @QueryParam("view") String view,
+                                          @Context Sse sse) {
+        boolean summary = switch (view == null ? "full" : view) {
+            case "full" -> false;
+            case "summary" -> true;
+            default -> throw ProblemException.badRequest("invalid-view", "view is full (the default) or summary", List.of());
+        };
         Long after = lastEventId == null || !lastEventId.matches("\\d{1,18}") ? null : Long.parseLong(lastEventId);
         Multi<OutboundSseEvent> changes = events.after(after, cache::snapshot)
                 .map(event -> sse.newEventBuilder()
                         .id(Long.toString(event.id()))
-                        .name(event.ticker() == null ? "verdicts" : "verdict")
+                        .name(eventName(event, summary))
                         .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                        .data(event.json())
+                        .data(summary ? event.summary() : event.json())
                         .build());
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(heartbeat)
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
         return Multi.createBy().merging().streams(changes, heartbeats)
                 .onOverflow().buffer(STREAM_BUFFER);
+    }
+
+    private static String eventName(VerdictEvents.VerdictEvent event, boolean summary) {
+        if (event.ticker() == null) {
+            return summary ? "summaries" : "verdicts";
+        }
+        return summary ? "summary" : "verdict";
     }
 
     /** Every evaluation of one company, newest first, from PostgreSQL. */
