@@ -51,7 +51,7 @@ if [ "${BENCH_PROFILE:-0}" = 1 ]; then
   done
 fi
 python3 bench/scale_import.py "http://127.0.0.1:$iport" "http://127.0.0.1:$vport" "$work/generated" "$work/data/admin-api-key" \
-  "${BENCH_IMPORT_WORKERS:-4}" 300 || fail "imports"
+  "${BENCH_IMPORT_WORKERS:-4}" 600 || fail "imports"
 if [ "${BENCH_PROFILE:-0}" = 1 ]; then
   mkdir -p bench/results
   for s in "verdict-api:$vport" "capex-tracker:$tport" "earnings-ingest:$iport"; do
@@ -73,7 +73,7 @@ echo "| EDGAR poll cycle at the configured rate | $companies companies / $rate r
 
 # EDGAR polling: arm the stub, wait for two full cycles over every generated company, then look at cycle 2.
 touch "$work/generated/ARMED"
-deadline=$(( $(date +%s) + 3 * companies / edgar_rate + 90 ))
+deadline=$(( $(date +%s) + 2 * companies + 120 ))  # cycle 1 also fetches and re-imports each companyfacts
 until python3 bench/edgar_cycles.py "http://127.0.0.1:$eport/stats" "$work/generated/watchlist.tsv" check; do
   [ "$(date +%s)" -lt "$deadline" ] || fail "the poller did not complete two cycles over $companies companies in time"
   sleep 2
