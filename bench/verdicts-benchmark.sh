@@ -16,8 +16,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 short="${BENCH_SHORT:-0}"
 [ "${1:-}" = "--short" ] && { short=1; shift; }
-if [ "$short" = 1 ]; then duration="${1:-2s}"; connections="${BENCH_CONNECTIONS:-64}"; rounds=5
-else duration="${1:-8s}"; connections="${BENCH_CONNECTIONS:-16 64 256}"; rounds=30; fi
+if [ "$short" = 1 ]; then duration="${1:-2s}"; warm=1s; connections="${BENCH_CONNECTIONS:-64}"; rounds=5
+else duration="${1:-8s}"; warm="$duration"; connections="${BENCH_CONNECTIONS:-16 64 256}"; rounds=30; fi
 for tool in curl python3; do command -v "$tool" >/dev/null || { echo "verdicts-benchmark: needs $tool" >&2; exit 1; }; done
 if { ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; } && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null 2>&1 || true
@@ -109,7 +109,7 @@ profile() {
 # Warm-up, so the JIT has compiled the request paths before measuring.
 if [ "$have_wrk" = 1 ]; then
   for t in "${targets[@]}"; do IFS='|' read -r label url hdr <<<"$t"
-    if [ -n "$hdr" ]; then wrk -t2 -c64 -d"$duration" -H "$hdr" "$url" >/dev/null; else wrk -t2 -c64 -d"$duration" "$url" >/dev/null; fi
+    if [ -n "$hdr" ]; then wrk -t2 -c64 -d"$warm" -H "$hdr" "$url" >/dev/null; else wrk -t2 -c64 -d"$warm" "$url" >/dev/null; fi
   done
 fi
 [ "$have_wrk" = 1 ] || echo "verdicts-benchmark: wrk not installed: every answer checked with a Python client, figures not comparable" >&2
