@@ -2,17 +2,24 @@
 """Filing-to-push latency: time from an import being accepted (HTTP 200 from earnings-ingest) to the
 verdict change arriving on verdict-api's SSE stream. Every import adds a new 10-Q/A for Alphabet's 2026 Q1
 capex (a later filing, a different figure), so every import changes the verdict's JSON. The amendments are
-made up for the benchmark and exist only in its throw-away data directory."""
+made up for the benchmark and exist only in its throw-away data directory. Imports are writes: the admin API
+key is read from the file named by the fifth argument (./capex-watch up writes it to DATA_DIR/admin-api-key).
+Exits non-zero if an import is refused or an event does not arrive within 30 s.
+Usage: push_latency.py INGEST_URL VERDICT_URL SAMPLE ROUNDS ADMIN_KEY_FILE"""
 import http.client, json, statistics, sys, threading, time, queue, urllib.request
 
 ingest, verdict, sample, rounds = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+api_key = open(sys.argv[5]).read().strip()
 events = queue.Queue()
+subscribed = threading.Event()
 
 def listen():
     host, port = verdict.replace("http://", "").split(":")
     conn = http.client.HTTPConnection(host, int(port))
     conn.request("GET", "/api/verdicts/stream", headers={"Accept": "text/event-stream"})
     response = conn.getresponse()
+    assert response.status == 200, response.status
+    subscribed.set()  # the response has started: the stream is subscribed to live changes
     name = None
     for raw in response:
         line = raw.decode().rstrip("\n")
@@ -22,7 +29,8 @@ def listen():
             events.put((time.monotonic(), json.loads(line[5:])["ticker"]))
 
 threading.Thread(target=listen, daemon=True).start()
-time.sleep(1.0)
+if not subscribed.wait(30):
+    sys.exit("the verdict stream did not answer within 30 s")
 base = json.load(open(sample))
 
 def amendment(i):
@@ -35,7 +43,7 @@ def amendment(i):
 
 latencies = []
 for i in range(rounds):
-    request = urllib.request.Request(ingest + "/api/imports", data=amendment(i), headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(ingest + "/api/imports", data=amendment(i), headers={"Content-Type": "application/json", "X-API-Key": api_key})
     with urllib.request.urlopen(request) as response:
         assert response.status == 200, response.status
         accepted = time.monotonic()

@@ -2,12 +2,36 @@
 # JVM fast start: each service's time from process start to its first ready response (/q/health/ready 200)
 # and its resident memory then, with and without the JDK 25 AOT cache. Builds with -Paot (the cache is
 # recorded at build time), starts embedded PostgreSQL, Redis and Kafka, and prints a Markdown table.
-# Usage: bench/startup-benchmark.sh [runs per variant, default 5]
+# Usage: bench/startup-benchmark.sh [--short | --train] [runs per variant, default 5]
+#   --train: the cache is trained on real requests instead of at build time: the services run the
+#   verdicts benchmark's short workload (start-up, imports with the admin key, polling 200/304/gzip, SSE,
+#   shutdown) with -XX:AOTCacheOutput=app.aot, which each JVM writes when it exits; then the starts are measured.
+#   --short (or BENCH_SHORT=1): CI mode: no build (uses the packaged services of the build that ran before,
+#   e.g. ./mvnw verify), one start per service and variant, the AOT variant only where app.aot exists.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/select-jdk.sh
-runs="${1:-5}"
-./mvnw -B -q -Paot package -DskipTests
+short="${BENCH_SHORT:-0}" train=0
+[ "${1:-}" = "--short" ] && { short=1; shift; }
+[ "${1:-}" = "--train" ] && { train=1; shift; }
+if [ "$short" = 1 ]; then
+  for jar in earnings-ingest capex-tracker verdict-api; do
+    [ -f "$jar/target/quarkus-app/quarkus-run.jar" ] || { echo "startup-benchmark --short: $jar is not packaged: run ./mvnw package first" >&2; exit 1; }
+  done
+  [ -d local-infra/target/lib ] || { echo "startup-benchmark --short: local-infra is not packaged" >&2; exit 1; }
+  runs=1 mode=short
+elif [ "$train" = 1 ]; then
+  runs="${1:-5}" mode=trained
+  ./mvnw -B -q package -DskipTests
+  rm -f ./*/target/quarkus-app/app.aot
+  CAPEXWATCH_SERVICE_JVM_OPTS="-Xmx256m -XX:AOTCacheOutput=app.aot" bash bench/verdicts-benchmark.sh --short
+  for jar in earnings-ingest capex-tracker verdict-api; do
+    [ -s "$jar/target/quarkus-app/app.aot" ] || { echo "startup-benchmark --train: $jar wrote no app.aot" >&2; exit 1; }
+  done
+else
+  runs="${1:-5}" mode=full
+  ./mvnw -B -q -Paot package -DskipTests
+fi
 mkdir -p bench/results
 "$JAVA_HOME/bin/java" -Xmx256m -cp "local-infra/target/local-infra-0.1.0-SNAPSHOT.jar:local-infra/target/lib/*" \
-  io.capexwatch.localinfra.launch.StartupBenchmark "$PWD" "$runs" | tee bench/results/startup.txt
+  io.capexwatch.localinfra.launch.StartupBenchmark "$PWD" "$runs" "$mode" | tee "bench/results/startup-$mode.txt"

@@ -1,58 +1,131 @@
 #!/usr/bin/env bash
-# Polling throughput of GET /api/verdicts (200s and If-None-Match 304s) next to nginx serving the same bytes
-# as a static file, and filing-to-push latency over SSE. Needs wrk, nginx and python3 (Debian packages;
-# installed when run as root). Starts the whole system with ./capex-watch up on spare ports.
-# Usage: bench/verdicts-benchmark.sh [duration, default 10s]
+# Polling throughput of GET /api/verdicts and /api/verdicts/{ticker} (200s, If-None-Match 304s, gzip) next
+# to nginx serving the same bytes as static files, and filing-to-push latency over SSE. Starts the whole
+# system with ./capex-watch up on spare ports (its default JVM options unless CAPEXWATCH_SERVICE_JVM_OPTS is
+# set), imports the samples, checks the API's answers (status, ETag, 304, gzip decoding to the same bytes),
+# then measures. Any check failing, or wrk seeing an error or an unexpected status, fails the script.
+#
+# Usage: bench/verdicts-benchmark.sh [--short] [duration, default 8s]
+#   --short (or BENCH_SHORT=1): CI mode, a few seconds: 64 connections only, 2 s runs, 5 push rounds.
+#   BENCH_CONNECTIONS="16 64 256" connection counts; BENCH_PROFILE=1 records a JFR execution-sample
+#   profile of verdict-api during the 64-connection 200 run and prints its top frames.
+# Needs curl and python3; wrk and nginx are Debian packages (installed when run as root). Without wrk the
+# short mode falls back to a Python keep-alive client (checks every answer, throughput not comparable);
+# without nginx it leaves the nginx rows out. The full mode needs both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-duration="${1:-10s}"
-if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
-  [ "$(id -u)" = 0 ] || { echo "needs wrk and nginx (apt-get install wrk nginx)" >&2; exit 1; }
-  apt-get install -y -qq wrk nginx >/dev/null
+short="${BENCH_SHORT:-0}"
+[ "${1:-}" = "--short" ] && { short=1; shift; }
+if [ "$short" = 1 ]; then duration="${1:-2s}"; warm=1s; connections="${BENCH_CONNECTIONS:-64}"; rounds=5
+else duration="${1:-8s}"; warm="$duration"; connections="${BENCH_CONNECTIONS:-16 64 256}"; rounds=30; fi
+for tool in curl python3; do command -v "$tool" >/dev/null || { echo "verdicts-benchmark: needs $tool" >&2; exit 1; }; done
+if { ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; } && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null 2>&1 || true
 fi
+have_wrk=1; command -v wrk >/dev/null || have_wrk=0
+have_nginx=1; command -v nginx >/dev/null || have_nginx=0
+if [ "$short" != 1 ] && [ $((have_wrk * have_nginx)) = 0 ]; then
+  echo "verdicts-benchmark: the full mode needs wrk and nginx (apt-get install wrk nginx); --short works without" >&2; exit 1
+fi
+
 work=$(mktemp -d)
-export CAPEXWATCH_DATA_DIR="$work/data" CAPEXWATCH_VERDICT_PORT=18080 CAPEXWATCH_INGEST_PORT=18081 CAPEXWATCH_TRACKER_PORT=18082
-# Full JIT (C2) and a bigger heap for a throughput run; the default run options favour start-up.
-export CAPEXWATCH_SERVICE_JVM_OPTS="${CAPEXWATCH_SERVICE_JVM_OPTS:--Xmx256m -XX:+UseParallelGC}"
+vport="${BENCH_VERDICT_PORT:-18080}" iport="${BENCH_INGEST_PORT:-18081}" tport="${BENCH_TRACKER_PORT:-18082}" nport="${BENCH_NGINX_PORT:-18090}"
+export CAPEXWATCH_DATA_DIR="$work/data" CAPEXWATCH_VERDICT_PORT=$vport CAPEXWATCH_INGEST_PORT=$iport CAPEXWATCH_TRACKER_PORT=$tport
 setsid ./capex-watch up > "$work/up.log" 2>&1 &
 up=$!
 nginx_pid=""
-cleanup() { kill -TERM "$up" 2>/dev/null || true; [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true; wait "$up" 2>/dev/null || true; }
+cleanup() {
+  kill -TERM "$up" 2>/dev/null || true
+  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
+  wait "$up" 2>/dev/null || true
+  rm -rf "$work"
+}
 trap cleanup EXIT
-for _ in $(seq 1 240); do grep -q "capex-watch is up" "$work/up.log" && break; sleep 1; done
-grep -q "capex-watch is up" "$work/up.log" || { cat "$work/up.log"; exit 1; }
-api=http://127.0.0.1:18080/api/verdicts
+fail() { echo "verdicts-benchmark: FAILED: $*" >&2; exit 1; }
+for _ in $(seq 1 300); do grep -q "capex-watch is up" "$work/up.log" && break; kill -0 "$up" 2>/dev/null || break; sleep 1; done
+grep -q "capex-watch is up" "$work/up.log" || { tail -40 "$work/up.log"; fail "capex-watch up did not come up"; }
+base=http://127.0.0.1:$vport
+api=$base/api/verdicts
+one=$api/GOOGL
 
-mkdir -p "$work/www"
-for _ in $(seq 1 60); do curl -s "$api" | grep -q GOOGL && break; sleep 1; done
-curl -s "$api" > "$work/www/verdicts.json"
-# Warm-up, so the JIT has compiled the request path before measuring.
-wrk -t2 -c64 -d10s "$api" >/dev/null
-etag=$(curl -sI "$api" | sed -n 's/^[Ee][Tt]ag: //p' | tr -d '\r')
-cat > "$work/nginx.conf" <<CONF
+# The API's answers, checked before anything is measured.
+for _ in $(seq 1 60); do [ "$(curl -s "$api" | grep -o '"ticker":"[A-Z]*"' | sort -u | wc -l)" -ge 2 ] && break; sleep 1; done
+mkdir -p "$work/www"; chmod 711 "$work"; chmod 755 "$work/www"  # nginx workers run as www-data
+curl -sf "$api" -o "$work/www/verdicts.json" || fail "GET /api/verdicts"
+curl -sf "$one" -o "$work/www/GOOGL.json" || fail "GET /api/verdicts/GOOGL"
+grep -q '"ticker":"GOOGL"' "$work/www/verdicts.json" && grep -q '"ticker":"AMZN"' "$work/www/verdicts.json" \
+  || fail "/api/verdicts lacks GOOGL or AMZN: $(head -c 300 "$work/www/verdicts.json")"
+header() { curl -s -o /dev/null -D - "${@:2}" | sed -n "s/^$1: //Ip" | tr -d '\r'; }
+etag=$(header ETag "$api"); etag_one=$(header ETag "$one")
+[[ "$etag" =~ ^\"[0-9a-f]{32}\"$ ]] || fail "no strong ETag on /api/verdicts: '$etag'"
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$api")" = 304 ] || fail "If-None-Match did not give 304"
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag_one" "$one")" = 304 ] || fail "If-None-Match on one ticker did not give 304"
+[ "$(header Content-Encoding -H 'Accept-Encoding: gzip' "$api")" = gzip ] || fail "no gzip for Accept-Encoding: gzip"
+curl -s -H 'Accept-Encoding: gzip' "$api" -o "$work/www/verdicts.json.gz"
+gunzip -c "$work/www/verdicts.json.gz" | cmp -s - "$work/www/verdicts.json" || fail "the gzip variant does not decode to the identity bytes"
+curl -s -H 'Accept-Encoding: gzip' "$one" -o "$work/www/GOOGL.json.gz"
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$api/NOPE")" = 404 ] || fail "unknown ticker is not a 404"
+
+targets=("verdict-api all 200|$api|" "verdict-api all 304 (If-None-Match)|$api|If-None-Match: $etag"
+         "verdict-api all 200 gzip|$api|Accept-Encoding: gzip" "verdict-api one 200|$one|"
+         "verdict-api one 304 (If-None-Match)|$one|If-None-Match: $etag_one")
+if [ "$have_nginx" = 1 ]; then
+  cat > "$work/nginx.conf" <<CONF
 worker_processes 2;
 pid $work/nginx.pid;
 error_log $work/nginx-error.log;
 events { worker_connections 1024; }
-http { access_log off; default_type application/json;
-  server { listen 127.0.0.1:18090; root $work/www; location / { etag on; } } }
+http { access_log off; default_type application/json; gzip_static on; gzip_vary on;
+  server { listen 127.0.0.1:$nport; root $work/www; location / { etag on; } } }
 CONF
-nginx -c "$work/nginx.conf" -g 'daemon off;' & nginx_pid=$!
-sleep 1
+  nginx -c "$work/nginx.conf" -g 'daemon off;' & nginx_pid=$!
+  for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$nport/verdicts.json" -o /dev/null && break; sleep 0.1; done
+  curl -sf "http://127.0.0.1:$nport/verdicts.json" -o /dev/null || fail "nginx does not serve the copied bytes"
+  nginx_etag=$(header ETag "http://127.0.0.1:$nport/verdicts.json")
+  targets+=("nginx all 200|http://127.0.0.1:$nport/verdicts.json|" "nginx all 304 (If-None-Match)|http://127.0.0.1:$nport/verdicts.json|If-None-Match: $nginx_etag"
+            "nginx all 200 gzip|http://127.0.0.1:$nport/verdicts.json|Accept-Encoding: gzip" "nginx one 200|http://127.0.0.1:$nport/GOOGL.json|")
+else
+  echo "verdicts-benchmark: nginx not installed, nginx rows left out" >&2
+fi
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); body $(wc -c < "$work/www/verdicts.json") bytes; wrk $duration per run, 2 threads"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); JVM options: ${CAPEXWATCH_SERVICE_JVM_OPTS:-./capex-watch up defaults}"
+echo "bodies: all $(wc -c < "$work/www/verdicts.json") bytes ($(wc -c < "$work/www/verdicts.json.gz") gzipped), one $(wc -c < "$work/www/GOOGL.json") bytes; $duration per run"
 echo
+run() { # connections label url header
+  local out errors
+  if [ "$have_wrk" = 1 ]; then
+    if [ -n "$4" ]; then out=$(wrk -t2 -c"$1" -d"$duration" --latency -H "$4" "$3"); else out=$(wrk -t2 -c"$1" -d"$duration" --latency "$3"); fi
+    errors=$(echo "$out" | grep -E 'Non-2xx|Socket errors' || true)
+    [ -z "$errors" ] || fail "$2 at $1 connections: $errors"
+    echo "| $1 | $2 | $(echo "$out" | awk '/Requests\/sec/ {print $2}') | $(echo "$out" | awk '$1=="50%" {print $2}') | $(echo "$out" | awk '$1=="99%" {print $2}') |"
+  else
+    python3 bench/http_load.py "$3" "$4" "$duration" 4 | sed "s/^/| 4 | $2 (python client) /" || fail "$2"
+  fi
+}
+profile() {
+  local pid; pid=$(ss -ltnpH "sport = :$vport" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+  jcmd "$pid" JFR.start name=bench settings=profile duration="$duration" filename="$work/verdict-api.jfr" >/dev/null
+}
+# Warm-up, so the JIT has compiled the request paths before measuring.
+if [ "$have_wrk" = 1 ]; then
+  for t in "${targets[@]}"; do IFS='|' read -r label url hdr <<<"$t"
+    if [ -n "$hdr" ]; then wrk -t2 -c64 -d"$warm" -H "$hdr" "$url" >/dev/null; else wrk -t2 -c64 -d"$warm" "$url" >/dev/null; fi
+  done
+fi
+[ "$have_wrk" = 1 ] || echo "verdicts-benchmark: wrk not installed: every answer checked with a Python client, figures not comparable" >&2
 echo "| connections | target | requests/s | p50 | p99 |"
 echo "|---:|---|---:|---:|---:|"
-run() { # connections label url [header]
-  local out
-  if [ -n "${4:-}" ]; then out=$(wrk -t2 -c"$1" -d"$duration" --latency -H "$4" "$3"); else out=$(wrk -t2 -c"$1" -d"$duration" --latency "$3"); fi
-  echo "| $1 | $2 | $(echo "$out" | awk '/Requests\/sec/ {print $2}') | $(echo "$out" | awk '$1=="50%" {print $2}') | $(echo "$out" | awk '$1=="99%" {print $2}') |"
-}
-for c in 16 64 256; do
-  run "$c" "verdict-api 200" "$api"
-  run "$c" "verdict-api 304 (If-None-Match)" "$api" "If-None-Match: $etag"
-  run "$c" "nginx static 200" "http://127.0.0.1:18090/verdicts.json"
+for c in $connections; do
+  for t in "${targets[@]}"; do IFS='|' read -r label url hdr <<<"$t"
+    if [ "${BENCH_PROFILE:-0}" = 1 ] && [ "$c" = 64 ] && [ "$label" = "verdict-api all 200" ]; then profile; fi
+    run "$c" "$label" "$url" "$hdr"
+  done
 done
+if [ "${BENCH_PROFILE:-0}" = 1 ]; then
+  for _ in $(seq 1 50); do [ -s "$work/verdict-api.jfr" ] && break; sleep 0.2; done
+  mkdir -p bench/results && cp "$work/verdict-api.jfr" bench/results/verdict-api.jfr
+  echo; python3 bench/jfr_top.py bench/results/verdict-api.jfr
+fi
 echo
-python3 bench/push_latency.py http://127.0.0.1:18081 http://127.0.0.1:18080 samples/companyfacts/CIK0001652044.json 30
+python3 bench/push_latency.py "http://127.0.0.1:$iport" "$base" samples/companyfacts/CIK0001652044.json "$rounds" "$work/data/admin-api-key" \
+  || fail "filing-to-push"

@@ -20,10 +20,18 @@ import java.util.function.ToIntFunction;
 public final class CapexWatchSystem implements AutoCloseable {
     /**
      * Small heaps and C1 only: three services, Kafka, PostgreSQL, Redis and a build must fit a 2-core CI
-     * machine and start fast. {@code CAPEXWATCH_SERVICE_JVM_OPTS} replaces them (the benchmarks use full JIT).
+     * machine and start fast (the end-to-end tests). {@code CAPEXWATCH_SERVICE_JVM_OPTS} replaces them;
+     * {@code ./capex-watch up} passes {@link #UP_JVM_OPTIONS}.
      */
     public static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx192m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m");
+
+    /**
+     * What {@code ./capex-watch up} runs the services with: full tiered JIT (C1 then C2), because C1 alone
+     * capped polling throughput at about a quarter of nginx's (docs/benchmarks.md); still small heaps and
+     * the serial collector for a 2-core machine.
+     */
+    public static final List<String> UP_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
 
     private final LocalInfrastructure infrastructure;
     private final AdminCredentials admin;

@@ -1,6 +1,7 @@
 package io.capexwatch.localinfra.launch;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -17,7 +18,8 @@ public final class CapexWatchUp {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> env = System.getenv();
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.putIfAbsent("CAPEXWATCH_SERVICE_JVM_OPTS", String.join(" ", CapexWatchSystem.UP_JVM_OPTIONS));
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         Path data = root.resolve(env.getOrDefault("CAPEXWATCH_DATA_DIR", "data"));
         Path logs = data.resolve("logs");

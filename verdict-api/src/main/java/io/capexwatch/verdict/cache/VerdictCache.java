@@ -12,6 +12,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,6 +28,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Current verdicts: stored in Redis (hash {@value #KEY}, each verdict's revision in {@value #REVISION_KEY},
@@ -143,7 +146,9 @@ public class VerdictCache {
                     if (read.size() == 1) {
                         return Uni.createFrom().item(known);
                     }
-                    return Uni.createFrom().item(VerdictSnapshot.of(current, pairs(read.get(1)), pairs(read.get(2)), mapper));
+                    // Building a snapshot of hundreds of companies takes tens of milliseconds (bodies, SHA-256,
+                    // gzip): a worker does it, so the event loops keep answering from the snapshot held.
+                    return offEventLoop(() -> VerdictSnapshot.of(current, pairs(read.get(1)), pairs(read.get(2)), known, mapper));
                 })
                 .invoke(fresh -> {
                     install(fresh);
@@ -159,6 +164,18 @@ public class VerdictCache {
                     stale = true;
                 })
                 .replaceWithVoid();
+    }
+
+    /**
+     * Runs {@code work} on a worker thread and goes on on the calling Vert.x context (Hibernate Reactive
+     * and the messaging acknowledgement after a store must stay on it); inline where there is none.
+     */
+    private static <T> Uni<T> offEventLoop(Supplier<T> work) {
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            return Uni.createFrom().item(work);
+        }
+        return Uni.createFrom().completionStage(() -> context.<T>executeBlocking(work::get, false).toCompletionStage());
     }
 
     /** A flat HGETALL reply (field, value, field, value ...) as a map. */
@@ -178,7 +195,7 @@ public class VerdictCache {
         }
         snapshot = fresh;
         events.changed(before, fresh);
-        gauges.update(fresh);
+        gauges.update(before, fresh);
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -26,8 +26,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 public class VerdictEvents {
     static final int LOG_SIZE = 1_000;
 
-    /** @param ticker null for an event carrying every current verdict (a JSON array) */
-    public record VerdictEvent(long id, String ticker, String json) {
+    /**
+     * @param ticker  null for an event carrying every current verdict (a JSON array)
+     * @param json    the changed company's full verdict (or the array of all)
+     * @param summary its line of the compact summary (or the whole summary), for {@code ?view=summary}
+     */
+    public record VerdictEvent(long id, String ticker, String json, String summary) {
     }
 
     private final BroadcastProcessor<VerdictEvent> live = BroadcastProcessor.create();
@@ -53,8 +57,8 @@ public class VerdictEvents {
         for (Map.Entry<String, CachedJson> entry : after.byTicker().entrySet()) {
             CachedJson previous = before == null ? null : before.byTicker().get(entry.getKey());
             if (previous == null || !previous.etag().equals(entry.getValue().etag())) {
-                events.add(new VerdictEvent(after.version(), entry.getKey(), new String(entry.getValue().body(),
-                        UTF_8)));
+                events.add(new VerdictEvent(after.version(), entry.getKey(), new String(entry.getValue().body(), UTF_8),
+                        new String(after.sources().get(entry.getKey()).summary(), UTF_8)));
             }
         }
         // All events of one version enter the log together, before any is broadcast: a resuming client's
@@ -100,7 +104,8 @@ public class VerdictEvents {
             }
         }
         return current == null || current.version() <= lastEventId ? List.of()
-                : List.of(new VerdictEvent(current.version(), null, new String(current.all().body(), UTF_8)));
+                : List.of(new VerdictEvent(current.version(), null, new String(current.all().body(), UTF_8),
+                        new String(current.summary().body(), UTF_8)));
     }
 
     /** One resuming client: live events wait until the replay is sent, then pass if they are newer. */

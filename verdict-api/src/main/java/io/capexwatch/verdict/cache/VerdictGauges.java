@@ -34,8 +34,12 @@ public class VerdictGauges {
         this.clock = Clock.systemUTC();
     }
 
-    void update(VerdictSnapshot snapshot) {
+    /** Reads the figures of the companies whose verdict changed since {@code before} (null: all). */
+    void update(VerdictSnapshot before, VerdictSnapshot snapshot) {
         snapshot.byTicker().forEach((ticker, json) -> {
+            if (before != null && before.byTicker().get(ticker) == json && figures.containsKey(ticker)) {
+                return;
+            }
             Figures next = read(json.body());
             if (figures.put(ticker, next) == null) {
                 register(ticker);

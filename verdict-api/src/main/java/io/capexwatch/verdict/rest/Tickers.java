@@ -14,9 +14,13 @@ public final class Tickers {
     private Tickers() {
     }
 
+    static boolean isTicker(String ticker) {
+        return ticker != null && TICKER.matcher(ticker).matches();
+    }
+
     /** @return the ticker upper-cased; a 400 problem for anything that cannot be a ticker */
     public static String of(String ticker) {
-        if (ticker == null || !TICKER.matcher(ticker).matches()) {
+        if (!isTicker(ticker)) {
             throw ProblemException.badRequest("invalid-ticker", "not a ticker: a letter, then up to 15 letters, digits, '.' or '-'",
                     List.of());
         }

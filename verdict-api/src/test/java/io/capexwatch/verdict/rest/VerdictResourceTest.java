@@ -12,13 +12,18 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -90,6 +95,56 @@ class VerdictResourceTest {
                 .get("/api/verdicts").then()
                 .statusCode(200)
                 .header("Content-Encoding", is("gzip"));
+    }
+
+    @Test
+    void theGzipVariantIsTheIdentityBytesCompressedWithTheSameHeaders() throws Exception {
+        for (String path : List.of("/api/verdicts", "/api/verdicts/TSTE", "/api/verdicts?view=summary")) {
+            var identity = raw().get(path).then().statusCode(200).header("Content-Encoding", nullValue()).extract();
+            var gzipped = raw().header("Accept-Encoding", "br;q=1.0, gzip;q=0.8").get(path).then()
+                    .statusCode(200)
+                    .header("Content-Encoding", is("gzip"))
+                    .header("Vary", is("Accept-Encoding"))
+                    .header("Content-Type", is(identity.header("Content-Type")))
+                    .header("ETag", is(identity.header("ETag")))
+                    .header("Last-Modified", is(identity.header("Last-Modified")))
+                    .header("Cache-Control", is("public, max-age=5"))
+                    .extract();
+            byte[] compressed = gzipped.asByteArray();
+            assertEquals(compressed.length, Integer.parseInt(gzipped.header("Content-Length")), path);
+            try (var in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
+                assertArrayEquals(identity.asByteArray(), in.readAllBytes(), path);
+            }
+            assertEquals(identity.asByteArray().length, Integer.parseInt(identity.header("Content-Length")), path);
+            // The same ETag names both codings: a 304 for either, without a body.
+            given().header("Accept-Encoding", "gzip").header("If-None-Match", identity.header("ETag")).get(path).then()
+                    .statusCode(304).header("ETag", is(identity.header("ETag"))).header("Content-Encoding", nullValue())
+                    .body(is(emptyString()));
+            // gzip refused (q=0), or another coding asked for: the identity bytes, never gzip.
+            raw().header("Accept-Encoding", "gzip;q=0, identity").get(path).then()
+                    .statusCode(200).header("Content-Encoding", nullValue());
+        }
+    }
+
+    /** Without REST Assured's own Accept-Encoding and decoding: the bytes as sent. */
+    private static io.restassured.specification.RequestSpecification raw() {
+        return given().config(RestAssured.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()));
+    }
+
+    @Test
+    void headAndUnsatisfiableAcceptAreAnsweredAsBefore() {
+        var get = given().get("/api/verdicts/TSTE");
+        given().head("/api/verdicts/TSTE").then().statusCode(200).header("ETag", is(get.header("ETag")))
+                .header("Content-Type", is(get.header("Content-Type")));
+        given().accept("text/csv").get("/api/verdicts/TSTE").then()
+                .statusCode(406).contentType("application/problem+json").body("status", is(406));
+        given().accept("text/csv").get("/api/verdicts").then().statusCode(406).contentType("application/problem+json");
+        given().get("/api/verdicts?view=everything").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("type", is("https://capexwatch.io/problems/invalid-view"))
+                .body("detail", is("view is full (the default) or summary"));
+        given().get("/api/verdicts?view=full").then().statusCode(200)
+                .header("ETag", is(given().get("/api/verdicts").header("ETag")));
     }
 
     @Test

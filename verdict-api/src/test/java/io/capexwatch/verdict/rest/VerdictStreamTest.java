@@ -12,7 +12,11 @@ import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.net.URL;
+import java.util.List;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,6 +56,33 @@ class VerdictStreamTest {
         assertTrue(Long.parseLong(missed.id()) > Long.parseLong(first.id()));
         assertTrue(missed.data().contains("\"state\":\"SLIPPING\""), missed.data());
         resumed.close();
+    }
+
+    @Test
+    void theSummaryStreamCarriesOnlyTheChangedCompanysSummaryLine() throws Throwable {
+        Connection live = sse.connect(stream.toString() + "?view=summary", null);
+        put("TSTU", "SLIPPING");
+        Event event = live.nextEvent();
+        assertEquals("summary", event.name());
+        JsonNode line = new ObjectMapper().readTree(event.data());
+        assertEquals("TSTU", line.get("ticker").asText());
+        assertEquals("SLIPPING", line.get("state").asText());
+        // exactly the summary's fields, not the full verdict
+        assertEquals(List.of("ticker", "entityName", "state", "previousState", "stateSince", "fiscalYear", "fiscalQuarter",
+                "periodEnd", "ttmCapexToOcf", "ttmFcf", "capexToOcf", "fcf", "basedOn", "filing", "evaluatedAt"),
+                names(line));
+        // The next change is of another company: the event names it alone.
+        put("TSTV", "WATCH");
+        Event next = live.nextEvent();
+        assertEquals("TSTV", new ObjectMapper().readTree(next.data()).get("ticker").asText());
+        assertTrue(Long.parseLong(next.id()) > Long.parseLong(event.id()));
+        live.close();
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test
