@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 public final class FactSource {
     private static final String US_GAAP = "us-gaap:";
-    private final List<XbrlFact> facts;
+    private final Map<String, List<XbrlFact>> facts;
     private final List<Tagged> tagged;
 
     /** The value of a fact and the filing it came from. */
@@ -34,13 +34,13 @@ public final class FactSource {
     private record Tagged(InstanceFact fact, String accession, String form, LocalDate filed) {
     }
 
-    private FactSource(Collection<XbrlFact> facts, List<Tagged> tagged) {
-        this.facts = List.copyOf(facts);
+    private FactSource(Map<String, List<XbrlFact>> facts, List<Tagged> tagged) {
+        this.facts = facts;
         this.tagged = List.copyOf(tagged);
     }
 
     public static FactSource of(Collection<XbrlFact> facts) {
-        return new FactSource(facts, List.of());
+        return new FactSource(facts.stream().collect(java.util.stream.Collectors.groupingBy(XbrlFact::concept)), List.of());
     }
 
     /** This source plus the dimension-tagged USD facts of one filing's instance. */
@@ -63,8 +63,8 @@ public final class FactSource {
     public Optional<Found> find(String concept, Map<String, String> members, LocalDate start, LocalDate end) {
         String name = concept.startsWith(US_GAAP) ? concept.substring(US_GAAP.length()) : concept;
         String dimensions = dimensionKey(members);
-        Optional<Found> stored = facts.stream()
-                .filter(f -> f.concept().equals(name) && "USD".equals(f.unit()) && f.dimensions().equals(dimensions))
+        Optional<Found> stored = facts.getOrDefault(name, List.of()).stream()
+                .filter(f -> "USD".equals(f.unit()) && f.dimensions().equals(dimensions))
                 .filter(f -> Objects.equals(f.start(), start) && f.end().equals(end))
                 .max(Comparator.comparing(XbrlFact::filed).thenComparing(XbrlFact::accession))
                 .map(f -> new Found(f.value(), f.accession(), f.form(), f.filed()));

@@ -2,6 +2,7 @@ package io.capexwatch.ingest.service;
 
 import io.capexwatch.contracts.problem.Problem;
 import io.capexwatch.contracts.problem.ProblemException;
+import io.capexwatch.ingest.definitions.CompanyMeasures;
 import io.capexwatch.ingest.edgar.CompanyFacts;
 import io.capexwatch.ingest.edgar.XbrlFact;
 import io.capexwatch.ingest.quarters.DerivedValue;
@@ -12,6 +13,7 @@ import io.capexwatch.ingest.repository.FactDisagreement;
 import io.capexwatch.ingest.repository.FactDisagreementRepository;
 import io.capexwatch.ingest.repository.FiledFactEntity;
 import io.capexwatch.ingest.repository.FiledFactRepository;
+import io.capexwatch.ingest.repository.MeasuresByQuarter;
 import io.capexwatch.ingest.repository.QuarterValueEntity;
 import io.capexwatch.ingest.repository.QuarterValueRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -46,14 +48,17 @@ public class ImportService {
     private final FiledFactRepository filedFacts;
     private final QuarterValueRepository quarterValues;
     private final FactDisagreementRepository disagreementRecords;
+    private final Definitions definitions;
 
     public ImportService(Vertx vertx, CompanyRepository companies, FiledFactRepository filedFacts,
-                         QuarterValueRepository quarterValues, FactDisagreementRepository disagreementRecords) {
+                         QuarterValueRepository quarterValues, FactDisagreementRepository disagreementRecords,
+                         Definitions definitions) {
         this.vertx = vertx;
         this.companies = companies;
         this.filedFacts = filedFacts;
         this.quarterValues = quarterValues;
         this.disagreementRecords = disagreementRecords;
+        this.definitions = definitions;
     }
 
     @WithTransaction
@@ -95,14 +100,27 @@ public class ImportService {
                     return persistAll(added)
                             .chain(() -> disagreementRecords.recordAll(disagreements))
                             // Deriving quarters is CPU work: a worker does it, the transaction resumes after.
-                            .chain(() -> vertx.executeBlocking(Uni.createFrom().item(() -> Normalizer.normalize(all))))
+                            .chain(() -> vertx.executeBlocking(Uni.createFrom().item(() -> derive(company.ticker, all))))
                             .chain(derived -> quarterValues.listForCompany(company.cik)
                                     .chain(existing -> apply(company, facts, added.size(), derived, existing, disagreements)));
                 }));
     }
 
-    private Uni<ImportResult> apply(CompanyEntity company, CompanyFacts facts, int factsAdded, List<DerivedValue> derived,
+    /** The quarters and the company's own measures, from all its facts. */
+    private record Derived(List<DerivedValue> values, MeasuresByQuarter measures) {
+    }
+
+    private Derived derive(String ticker, List<XbrlFact> all) {
+        List<DerivedValue> values = Normalizer.normalize(all);
+        MeasuresByQuarter measures = definitions.forTicker(ticker)
+                .map(d -> MeasuresByQuarter.of(CompanyMeasures.compute(d, all, values.stream().map(DerivedValue::quarter).toList())))
+                .orElse(null);
+        return new Derived(values, measures);
+    }
+
+    private Uni<ImportResult> apply(CompanyEntity company, CompanyFacts facts, int factsAdded, Derived derivation,
                                     List<QuarterValueEntity> existing, List<FactDisagreement> disagreements) {
+        List<DerivedValue> derived = derivation.values();
         Map<String, QuarterValueEntity> stored = new HashMap<>();
         existing.forEach(row -> stored.put(key(row.metric.name(), row.periodEnd), row));
         List<QuarterValueEntity> added = new ArrayList<>();
@@ -118,7 +136,11 @@ public class ImportService {
             }
         }
         int changed = touched.size();
-        if (changed > 0) {
+        boolean measuresChanged = !java.util.Objects.equals(company.companyMeasures, derivation.measures());
+        if (measuresChanged) {
+            company.companyMeasures = derivation.measures();
+        }
+        if (changed > 0 || measuresChanged) {
             company.revision++;
             company.entityName = facts.entityName();
             touched.forEach(row -> row.changedInRevision = company.revision);
@@ -126,9 +148,10 @@ public class ImportService {
         company.lastImportAt = Instant.now();
         ImportResult result = new ImportResult(company.cik, company.ticker, facts.entityName(), factsAdded,
                 (int) derived.stream().map(v -> v.quarter().end()).distinct().count(), changed, company.revision,
-                warnings(facts, derived, disagreements));
-        LOG.infof("import %s (CIK %d): %d new facts, %d quarters, %d values changed, revision %d",
-                company.ticker, company.cik, factsAdded, result.quartersDerived(), changed, company.revision);
+                warnings(facts, derived, disagreements), measuresChanged);
+        LOG.infof("import %s (CIK %d): %d new facts, %d quarters, %d values changed%s, revision %d",
+                company.ticker, company.cik, factsAdded, result.quartersDerived(), changed,
+                measuresChanged ? ", company-defined measures changed" : "", company.revision);
         return persistAll(added).replaceWith(result);
     }
 
