@@ -108,7 +108,7 @@ function companyDefinedDetails(v) {
        ${c.ttmFcfBasis === 'EXACT' ? '' : '(' + esc(label(c.ttmFcfBasis || 'UNAVAILABLE')) + ', not the company\'s figure)'}
        &middot; standard ${billions(q.ttmFcf)}</p>
        <details><summary>definition</summary><p>${esc(c.fcfSource || '')}</p><p>${esc(c.ttmFcfDerivation || '')}</p></details>`;
-  const rows = (c.commitments || []).map(k => `<tr><td>${esc(k.name)}${k.offBalanceSheet ? '' : ' (beside, not added)'}</td>
+  const rows = (c.commitments || []).map(k => `<tr><td>${esc(k.name)}${k.partOf ? ' (of which)' : k.offBalanceSheet ? '' : ' (beside, not added)'}</td>
     <td>${k.amount == null ? 'n/a' : billions(k.amount)}</td><td>${times(k.toTtmOcf)}</td></tr>`).join('');
   const commitments = rows ? `<table><tr><th>commitment at ${q.periodEnd}</th><th>amount</th><th>vs OCF</th></tr>${rows}
     <tr><td><strong>not yet on the balance sheet</strong></td><td>${c.offBalanceSheetCommitments == null ? 'n/a'

@@ -86,6 +86,11 @@ public final class AmazonQuarters {
                 null, name + " at 2025-09-30", null, List.of());
     }
 
+    public static CompanyMeasure part(String id, String name, long value, String partOf) {
+        return new CompanyMeasure(id, "COMMITMENT", name, "test", CompanyMeasure.EXACT, null, value, null, null,
+                null, name + " at 2025-09-30", null, List.of(), partOf);
+    }
+
     private static MeasureInput input(String label, int sign, String concept, long value) {
         return new MeasureInput(label, sign, concept, "", LocalDate.parse("2024-10-01"), LocalDate.parse("2025-09-30"), value, TEN_Q);
     }

@@ -41,10 +41,11 @@ final class CompanyDefinedCalculator {
             if (!"COMMITMENT".equals(m.kind())) {
                 continue;
             }
+            boolean whole = m.partOf() == null;
             commitments.add(new CompanyDefinedMetrics.Commitment(m.id(), m.name(), m.source(), m.status(), m.value(),
-                    m.value() == null ? null : ratio(m.value(), ttmOcf), true,
-                    m.value() == null ? m.reason() : m.derivation()));
-            if (m.value() != null) {
+                    m.value() == null ? null : ratio(m.value(), ttmOcf), whole,
+                    m.value() == null ? m.reason() : m.derivation(), m.partOf()));
+            if (whole && m.value() != null) {
                 offBalanceSheet = Math.addExact(offBalanceSheet == null ? 0 : offBalanceSheet, m.value());
             }
         }

@@ -44,18 +44,25 @@ class CompanyDefinedMetricsTest {
         List<FiscalQuarterFundamentals> quarters = new ArrayList<>(AmazonQuarters.quarters(List.of(
                 AmazonQuarters.commitment("leases-not-yet-commenced", "Leases not yet commenced", 26_138_200_000L, "EXACT"),
                 AmazonQuarters.commitment("purchase-obligations", "Purchase obligations", 65_345_500_000L, "EXACT"),
-                AmazonQuarters.commitment("other", "Not tagged this quarter", null, "UNAVAILABLE"))));
+                AmazonQuarters.commitment("other", "Not tagged this quarter", null, "UNAVAILABLE"),
+                AmazonQuarters.part("leases-not-yet-commenced-next-twelve-months", "Leases not yet commenced, due in the next twelve months",
+                        13_069_100_000L, "leases-not-yet-commenced"))));
         quarters.set(3, AmazonQuarters.withRpo(quarters.get(3), 261_382_000_000L));
         CompanyDefinedMetrics own = MetricsCalculator.compute(quarters).getLast().companyDefined();
-        assertEquals(List.of("leases-not-yet-commenced", "purchase-obligations", "other", "remaining-performance-obligations"),
+        assertEquals(List.of("leases-not-yet-commenced", "purchase-obligations", "other",
+                        "leases-not-yet-commenced-next-twelve-months", "remaining-performance-obligations"),
                 own.commitments().stream().map(CompanyDefinedMetrics.Commitment::id).toList());
         assertEquals(new BigDecimal("0.2000"), own.commitments().get(0).toTtmOcf());
         assertEquals(new BigDecimal("0.5000"), own.commitments().get(1).toTtmOcf());
         assertNull(own.commitments().get(2).amount());
         assertNull(own.commitments().get(2).toTtmOcf());
         assertEquals("no fact", own.commitments().get(2).derivation());
-        assertEquals(new BigDecimal("2.0000"), own.commitments().get(3).toTtmOcf());
+        // A part (one year of the leases) is shown with its multiple, never added to the total.
+        assertEquals(new BigDecimal("0.1000"), own.commitments().get(3).toTtmOcf());
+        assertEquals("leases-not-yet-commenced", own.commitments().get(3).partOf());
         assertEquals(false, own.commitments().get(3).offBalanceSheet());
+        assertEquals(new BigDecimal("2.0000"), own.commitments().get(4).toTtmOcf());
+        assertEquals(false, own.commitments().get(4).offBalanceSheet());
         assertEquals(91_483_700_000L, own.offBalanceSheetCommitments());
         assertEquals(new BigDecimal("0.7000"), own.offBalanceSheetToTtmOcf());
     }

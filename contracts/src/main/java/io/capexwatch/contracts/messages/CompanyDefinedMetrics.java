@@ -29,7 +29,7 @@ public record CompanyDefinedMetrics(Measure capex, Measure fcf, BigDecimal ttmCa
     public CompanyDefinedMetrics withRatioScale(int scale) {
         return new CompanyDefinedMetrics(capex, fcf, scaled(ttmCapexToOcf, scale),
                 commitments == null ? null : commitments.stream().map(c -> new Commitment(c.id(), c.name(), c.source(),
-                        c.status(), c.amount(), scaled(c.toTtmOcf(), scale), c.offBalanceSheet(), c.derivation())).toList(),
+                        c.status(), c.amount(), scaled(c.toTtmOcf(), scale), c.offBalanceSheet(), c.derivation(), c.partOf())).toList(),
                 offBalanceSheetCommitments, scaled(offBalanceSheetToTtmOcf, scale), measures);
     }
 
@@ -51,11 +51,16 @@ public record CompanyDefinedMetrics(Measure capex, Measure fcf, BigDecimal ttmCa
     }
 
     /**
-     * @param offBalanceSheet whether it counts towards the off-balance-sheet total
+     * @param offBalanceSheet whether it counts towards the off-balance-sheet total (false for RPO and for parts)
      * @param toTtmOcf        the amount over TTM operating cash flow, four decimals; null unless OCF is positive
+     * @param partOf          for one part of another commitment (a year of it), the whole's id; else null
      */
     @RegisterForReflection
     public record Commitment(String id, String name, String source, String status, Long amount, BigDecimal toTtmOcf,
-                             boolean offBalanceSheet, String derivation) {
+                             boolean offBalanceSheet, String derivation, String partOf) {
+        public Commitment(String id, String name, String source, String status, Long amount, BigDecimal toTtmOcf,
+                          boolean offBalanceSheet, String derivation) {
+            this(id, name, source, status, amount, toTtmOcf, offBalanceSheet, derivation, null);
+        }
     }
 }

@@ -21,11 +21,19 @@ import java.util.List;
  * @param derivation    the quarter's arithmetic with concepts and accessions
  * @param ttmDerivation the TTM's arithmetic (a reported twelve-month column, or the sum of four quarters)
  * @param inputs        the facts the TTM (a commitment: the value) was computed from
+ * @param partOf        for a commitment that is a part of another (one year of it), the whole's id; else null
  */
 @RegisterForReflection
 public record CompanyMeasure(String id, String kind, String name, String source, String status, String reason,
                              Long value, Long ttmValue, String ttmStatus, String ttmReason, String derivation,
-                             String ttmDerivation, List<MeasureInput> inputs) {
+                             String ttmDerivation, List<MeasureInput> inputs, String partOf) {
+
+    public CompanyMeasure(String id, String kind, String name, String source, String status, String reason,
+                          Long value, Long ttmValue, String ttmStatus, String ttmReason, String derivation,
+                          String ttmDerivation, List<MeasureInput> inputs) {
+        this(id, kind, name, source, status, reason, value, ttmValue, ttmStatus, ttmReason, derivation, ttmDerivation,
+                inputs, null);
+    }
     public static final String EXACT = "EXACT";
     public static final String APPROXIMATE = "APPROXIMATE";
     public static final String UNAVAILABLE = "UNAVAILABLE";

@@ -48,7 +48,7 @@ public final class CompanyMeasures {
     private static CompanyMeasure commitment(MeasureDefinition definition, FactSource source, FiscalQuarter q) {
         MeasureValue at = MeasureEvaluator.evaluate(definition, source, null, q.end());
         return new CompanyMeasure(definition.id(), definition.kind().name(), definition.name(), definition.source(),
-                at.status().name(), at.reason(), usd(at), null, null, null, at.derivation(), null, inputs(at));
+                at.status().name(), at.reason(), usd(at), null, null, null, at.derivation(), null, inputs(at), definition.partOf());
     }
 
     private static CompanyMeasure flow(MeasureDefinition definition, FactSource source, FiscalQuarter q,
