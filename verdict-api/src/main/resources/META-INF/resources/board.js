@@ -116,6 +116,26 @@ function milestones(v) {
   return `<h3>Schedule (version ${v.scheduleVersion})</h3><table><tr><th>status</th><th>milestone</th></tr>${rows}</table>`;
 }
 
+// #11: the latest quarter's free cash flow as the company defines it (definition and source one click away,
+// in a <details>) and its commitments not yet on the balance sheet against TTM operating cash flow.
+function companyDefinedDetails(v) {
+  const q = (v.quarters || [])[(v.quarters || []).length - 1] || {};
+  const c = q.companyDefined;
+  if (!c) return '';
+  const times = x => x == null ? 'n/a' : Number(x).toFixed(2) + 'x TTM OCF';
+  const fcf = c.fcfDefinition == null ? '<p>No company-defined free cash flow.</p>'
+    : `<p>TTM ${esc(c.fcfDefinition)} (as the company defines it): <strong>${billions(c.ttmFcf)}</strong>
+       ${c.ttmFcfBasis === 'EXACT' ? '' : '(' + esc(label(c.ttmFcfBasis || 'UNAVAILABLE')) + ', not the company\'s figure)'}
+       &middot; standard ${billions(q.ttmFcf)}</p>
+       <details><summary>definition</summary><p>${esc(c.fcfSource || '')}</p><p>${esc(c.ttmFcfDerivation || '')}</p></details>`;
+  const rows = (c.commitments || []).map(k => `<tr><td>${esc(k.name)}${k.partOf ? ' (of which)' : k.offBalanceSheet ? '' : ' (beside, not added)'}</td>
+    <td>${k.amount == null ? 'n/a' : billions(k.amount)}</td><td>${times(k.toTtmOcf)}</td></tr>`).join('');
+  const commitments = rows ? `<table><tr><th>commitment at ${q.periodEnd}</th><th>amount</th><th>vs OCF</th></tr>${rows}
+    <tr><td><strong>not yet on the balance sheet</strong></td><td>${c.offBalanceSheetCommitments == null ? 'n/a'
+      : billions(c.offBalanceSheetCommitments)}</td><td>${times(c.offBalanceSheetToTtmOcf)}</td></tr></table>` : '';
+  return `<h3>As the company reports it</h3>${fcf}${commitments}`;
+}
+
 function showDetails(v) {
   const rows = (v.rules || []).map(r => `<tr><td>${badge(r.outcome === 'OK' ? 'ON_SCHEDULE' : r.outcome, r.outcome)}</td>
     <td><strong>${r.title}</strong><br>${r.sentence}</td>
@@ -124,6 +144,7 @@ function showDetails(v) {
     <p>${v.stateReason || ''} Based on ${v.basedOn ? v.basedOn.form + ' ' + v.basedOn.accession + ' filed ' + v.basedOn.filed : 'no filing yet'};
     evaluated ${v.evaluatedAt}; state since ${v.stateSince}.</p>
     <table><tr><th>outcome</th><th>rule</th><th>inputs</th></tr>${rows}</table>
+    ${companyDefinedDetails(v)}
     ${milestones(v)}
     <p>Data quality: ${(v.dataQualityFlags || []).join(', ') || 'no flags'}</p>
     ${v.filing && v.filing.detail ? '<p>EDGAR: ' + esc(v.filing.detail) + '</p>' : ''}

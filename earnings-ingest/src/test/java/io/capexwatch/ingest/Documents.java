@@ -45,7 +45,10 @@ public final class Documents {
                 """).formatted(cik, concept, start, end, value, accession, fy, form, filed).getBytes();
     }
 
-    /** A submissions document listing {@code filings}, newest first: each {accession, form, filed, items}. */
+    /**
+     * A submissions document listing {@code filings}, newest first: each {accession, form, filed, items} and
+     * optionally the primary document's file name fifth.
+     */
     public static byte[] submissions(long cik, List<List<String>> filings) {
         ObjectNode doc = MAPPER.createObjectNode().put("cik", Long.toString(cik)).put("name", "Test company " + cik);
         ObjectNode recent = doc.putObject("filings").putObject("recent");
@@ -54,6 +57,8 @@ public final class Documents {
             ArrayNode values = recent.putArray(name);
             filings.forEach(filing -> values.add(filing.get(index)));
         });
+        ArrayNode primary = recent.putArray("primaryDocument");
+        filings.forEach(filing -> primary.add(filing.size() > 4 ? filing.get(4) : ""));
         ArrayNode accepted = recent.putArray("acceptanceDateTime");
         ArrayNode xbrl = recent.putArray("isXBRL");
         filings.forEach(filing -> {

@@ -42,7 +42,12 @@ public final class MetricsCalculator {
         for (int i = 0; i < sorted.size(); i++) {
             result.add(quarter(sorted, i));
         }
-        return ExtendedMetricsCalculator.extend(sorted, result);
+        List<QuarterMetrics> extended = ExtendedMetricsCalculator.extend(sorted, result);
+        List<QuarterMetrics> withCompanyDefined = new ArrayList<>(extended.size());
+        for (int i = 0; i < extended.size(); i++) {
+            withCompanyDefined.add(extended.get(i).withCompanyDefined(CompanyDefinedCalculator.of(sorted.get(i), extended.get(i))));
+        }
+        return withCompanyDefined;
     }
 
     private static QuarterMetrics quarter(List<FiscalQuarterFundamentals> sorted, int index) {

@@ -52,7 +52,8 @@ public class MetricsRevisionEntity {
                     q.fcf(), scaled(q.capexToOcf()), q.ttmOcf(), q.ttmCapex(), q.ttmFcf(), scaled(q.ttmCapexToOcf()),
                     q.revenue(), q.ttmRevenue(), q.depreciationAndAmortization(), q.ttmDepreciationAndAmortization(),
                     q.debtIssued(), q.ttmDebtIssued(), q.latestFiling(), q.ocfSource(), q.capexSource(), q.flags(),
-                    q.extended() == null ? null : q.extended().withRatioScale(MetricsCalculator.RATIO_SCALE));
+                    q.extended() == null ? null : q.extended().withRatioScale(MetricsCalculator.RATIO_SCALE),
+                    q.companyDefined() == null ? null : q.companyDefined().withRatioScale(MetricsCalculator.RATIO_SCALE));
         }
 
         private static BigDecimal scaled(BigDecimal ratio) {

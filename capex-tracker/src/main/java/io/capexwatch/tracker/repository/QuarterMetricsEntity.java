@@ -83,7 +83,7 @@ public class QuarterMetricsEntity {
 
     /** Provenance, flags and the extended metrics, kept as one JSON object. */
     public record Details(Filing latestFiling, Provenance ocfSource, Provenance capexSource, List<String> flags,
-                          ExtendedMetrics extended) {
+                          ExtendedMetrics extended, io.capexwatch.contracts.messages.CompanyDefinedMetrics companyDefined) {
     }
 
     public static QuarterMetricsEntity of(long cik, QuarterMetrics m) {
@@ -112,7 +112,7 @@ public class QuarterMetricsEntity {
         ttmDepreciationAndAmortization = m.ttmDepreciationAndAmortization();
         debtIssued = m.debtIssued();
         ttmDebtIssued = m.ttmDebtIssued();
-        details = new Details(m.latestFiling(), m.ocfSource(), m.capexSource(), m.flags(), m.extended());
+        details = new Details(m.latestFiling(), m.ocfSource(), m.capexSource(), m.flags(), m.extended(), m.companyDefined());
     }
 
     public QuarterMetrics toMetrics() {
@@ -120,6 +120,7 @@ public class QuarterMetricsEntity {
                 ttmOcf, ttmCapex, ttmFcf, ttmCapexToOcf, revenue, ttmRevenue, depreciationAndAmortization,
                 ttmDepreciationAndAmortization, debtIssued, ttmDebtIssued, details.latestFiling(), details.ocfSource(),
                 details.capexSource(), details.flags(),
-                details.extended() == null ? null : details.extended().withRatioScale(MetricsCalculator.RATIO_SCALE));
+                details.extended() == null ? null : details.extended().withRatioScale(MetricsCalculator.RATIO_SCALE),
+                details.companyDefined() == null ? null : details.companyDefined().withRatioScale(MetricsCalculator.RATIO_SCALE));
     }
 }

@@ -1,5 +1,6 @@
 package io.capexwatch.tracker.rest;
 
+import io.capexwatch.contracts.messages.CompanyDefinedMetrics;
 import io.capexwatch.contracts.messages.ExtendedMetrics;
 import io.capexwatch.contracts.messages.Provenance;
 import io.capexwatch.contracts.messages.QuarterMetrics;
@@ -54,6 +55,21 @@ final class MetricsCsv {
             extended("remaining_performance_obligations_usd", ExtendedMetrics::remainingPerformanceObligations),
             extended("remaining_performance_obligations_growth", ExtendedMetrics::rpoGrowth),
             extended("ttm_funding_gap_usd", ExtendedMetrics::ttmFundingGap),
+            companyDefined("company_capex_definition", c -> c.capex() == null ? null : c.capex().definition()),
+            companyDefined("company_capex_usd", c -> c.capex() == null ? null : c.capex().quarter()),
+            companyDefined("ttm_company_capex_usd", c -> c.capex() == null ? null : c.capex().ttm()),
+            companyDefined("ttm_company_capex_basis", c -> c.capex() == null ? null : c.capex().ttmStatus()),
+            companyDefined("ttm_company_capex_to_ocf", CompanyDefinedMetrics::ttmCapexToOcf),
+            companyDefined("company_fcf_definition", c -> c.fcf() == null ? null : c.fcf().definition()),
+            companyDefined("company_fcf_source", c -> c.fcf() == null ? null : c.fcf().source()),
+            companyDefined("company_fcf_usd", c -> c.fcf() == null ? null : c.fcf().quarter()),
+            companyDefined("ttm_company_defined_fcf_usd", c -> c.fcf() == null ? null : c.fcf().ttm()),
+            companyDefined("ttm_company_defined_fcf_basis", c -> c.fcf() == null ? null : c.fcf().ttmStatus()),
+            companyDefined("ttm_company_defined_fcf_derivation", c -> c.fcf() == null ? null
+                    : c.fcf().ttmDerivation() != null ? c.fcf().ttmDerivation() : c.fcf().reason()),
+            companyDefined("off_balance_sheet_commitments_usd", CompanyDefinedMetrics::offBalanceSheetCommitments),
+            companyDefined("off_balance_sheet_commitments_to_ttm_ocf", CompanyDefinedMetrics::offBalanceSheetToTtmOcf),
+            companyDefined("commitments", MetricsCsv::commitments),
             new Column("latest_filing_accession", q -> q.latestFiling() == null ? null : q.latestFiling().accession()),
             new Column("latest_filing_form", q -> q.latestFiling() == null ? null : q.latestFiling().form()),
             new Column("latest_filing_date", q -> q.latestFiling() == null ? null : q.latestFiling().filed()),
@@ -63,6 +79,16 @@ final class MetricsCsv {
                     q.extended() == null ? Stream.<String>empty() : q.extended().flags().stream()).toList())));
 
     private MetricsCsv() {
+    }
+
+    private static Column companyDefined(String name, Function<CompanyDefinedMetrics, Object> value) {
+        return new Column(name, q -> q.companyDefined() == null ? null : value.apply(q.companyDefined()));
+    }
+
+    /** "leases-not-yet-commenced=27029000000 (0.5781x TTM OCF);..." */
+    private static String commitments(CompanyDefinedMetrics metrics) {
+        return metrics.commitments().stream().map(c -> c.id() + "=" + (c.amount() == null ? "" : c.amount())
+                + (c.toTtmOcf() == null ? "" : " (" + c.toTtmOcf().toPlainString() + "x TTM OCF)")).collect(Collectors.joining(";"));
     }
 
     private static Column extended(String name, Function<ExtendedMetrics, Object> value) {

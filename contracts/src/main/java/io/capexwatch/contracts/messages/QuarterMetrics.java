@@ -17,6 +17,8 @@ import java.util.List;
  * @param latestFiling the most recent filing any input of this quarter was read from
  * @param extended     the rest of the metric set (FCF after leases, margins, growth, funding gap ...); null
  *                     from producers that do not compute it
+ * @param companyDefined the company's own capex and FCF (its definitions) and the commitments behind the
+ *                     build-out; null from producers that do not compute them
  */
 @RegisterForReflection
 public record QuarterMetrics(int fiscalYear, int fiscalQuarter, LocalDate periodStart, LocalDate periodEnd,
@@ -25,11 +27,31 @@ public record QuarterMetrics(int fiscalYear, int fiscalQuarter, LocalDate period
                              Long revenue, Long ttmRevenue, Long depreciationAndAmortization,
                              Long ttmDepreciationAndAmortization, Long debtIssued, Long ttmDebtIssued,
                              Filing latestFiling, Provenance ocfSource, Provenance capexSource,
-                             List<String> flags, ExtendedMetrics extended) {
+                             List<String> flags, ExtendedMetrics extended, CompanyDefinedMetrics companyDefined) {
+
+    public QuarterMetrics(int fiscalYear, int fiscalQuarter, LocalDate periodStart, LocalDate periodEnd,
+                          Long ocf, Long capex, Long fcf, BigDecimal capexToOcf,
+                          Long ttmOcf, Long ttmCapex, Long ttmFcf, BigDecimal ttmCapexToOcf,
+                          Long revenue, Long ttmRevenue, Long depreciationAndAmortization,
+                          Long ttmDepreciationAndAmortization, Long debtIssued, Long ttmDebtIssued,
+                          Filing latestFiling, Provenance ocfSource, Provenance capexSource,
+                          List<String> flags, ExtendedMetrics extended) {
+        this(fiscalYear, fiscalQuarter, periodStart, periodEnd, ocf, capex, fcf, capexToOcf, ttmOcf, ttmCapex, ttmFcf,
+                ttmCapexToOcf, revenue, ttmRevenue, depreciationAndAmortization, ttmDepreciationAndAmortization, debtIssued,
+                ttmDebtIssued, latestFiling, ocfSource, capexSource, flags, extended, null);
+    }
 
     public QuarterMetrics withExtended(ExtendedMetrics metrics) {
         return new QuarterMetrics(fiscalYear, fiscalQuarter, periodStart, periodEnd, ocf, capex, fcf, capexToOcf, ttmOcf,
                 ttmCapex, ttmFcf, ttmCapexToOcf, revenue, ttmRevenue, depreciationAndAmortization,
-                ttmDepreciationAndAmortization, debtIssued, ttmDebtIssued, latestFiling, ocfSource, capexSource, flags, metrics);
+                ttmDepreciationAndAmortization, debtIssued, ttmDebtIssued, latestFiling, ocfSource, capexSource, flags, metrics,
+                companyDefined);
+    }
+
+    public QuarterMetrics withCompanyDefined(CompanyDefinedMetrics metrics) {
+        return new QuarterMetrics(fiscalYear, fiscalQuarter, periodStart, periodEnd, ocf, capex, fcf, capexToOcf, ttmOcf,
+                ttmCapex, ttmFcf, ttmCapexToOcf, revenue, ttmRevenue, depreciationAndAmortization,
+                ttmDepreciationAndAmortization, debtIssued, ttmDebtIssued, latestFiling, ocfSource, capexSource, flags, extended,
+                metrics);
     }
 }

@@ -93,7 +93,14 @@ public final class DefinitionsLoader {
                 throw new InvalidDefinitionsException(at + ": \"kind\" must be one of CAPEX, FCF, COMMITMENT");
             }
             definitions.add(new MeasureDefinition(company, id, kind, text(m, "name", at), text(m, "source", at),
-                    optionalText(m, "approximate"), optionalText(m, "note"), terms(m, at)));
+                    optionalText(m, "approximate"), optionalText(m, "note"), terms(m, at), optionalText(m, "partOf")));
+        }
+        for (MeasureDefinition d : definitions) {
+            if (d.partOf() != null && (d.kind() != MeasureKind.COMMITMENT || definitions.stream().noneMatch(
+                    w -> w.id().equals(d.partOf()) && w.kind() == MeasureKind.COMMITMENT && w.partOf() == null))) {
+                throw new InvalidDefinitionsException(where + " measure " + d.id()
+                        + ": \"partOf\" names another COMMITMENT measure of the file, itself not a part, and only a COMMITMENT may be a part");
+            }
         }
         return new CompanyDefinitions(company, version, definitions);
     }

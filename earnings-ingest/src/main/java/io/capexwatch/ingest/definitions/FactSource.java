@@ -15,15 +15,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * As-filed facts looked up by concept (with its prefix), dimensions and period. Facts without dimensions
- * come as {@link XbrlFact}s, so the same lookup serves companyfacts and a filing's own XBRL
- * ({@link io.capexwatch.ingest.xbrl.AsFiledFacts}); dimension-tagged facts (which XbrlFact cannot carry)
- * come from the parsed {@link XbrlInstance}s themselves. Where several filings report the same thing (an
+ * As-filed facts looked up by concept (with its prefix), dimensions and period: {@link XbrlFact}s as the
+ * store keeps them (companyfacts and a filing's own XBRL, dimension-tagged ones with their dimensions,
+ * {@link io.capexwatch.ingest.xbrl.AsFiledFacts}), or dimension-tagged facts of parsed
+ * {@link XbrlInstance}s added with {@link #withTaggedFacts}. Where several filings report the same thing (an
  * amendment, a later comparative column) the latest filed wins, as in the quarter derivation.
  */
 public final class FactSource {
     private static final String US_GAAP = "us-gaap:";
-    private final List<XbrlFact> facts;
+    private final Map<String, List<XbrlFact>> facts;
     private final List<Tagged> tagged;
 
     /** The value of a fact and the filing it came from. */
@@ -34,13 +34,13 @@ public final class FactSource {
     private record Tagged(InstanceFact fact, String accession, String form, LocalDate filed) {
     }
 
-    private FactSource(Collection<XbrlFact> facts, List<Tagged> tagged) {
-        this.facts = List.copyOf(facts);
+    private FactSource(Map<String, List<XbrlFact>> facts, List<Tagged> tagged) {
+        this.facts = facts;
         this.tagged = List.copyOf(tagged);
     }
 
     public static FactSource of(Collection<XbrlFact> facts) {
-        return new FactSource(facts, List.of());
+        return new FactSource(facts.stream().collect(java.util.stream.Collectors.groupingBy(XbrlFact::concept)), List.of());
     }
 
     /** This source plus the dimension-tagged USD facts of one filing's instance. */
@@ -61,13 +61,15 @@ public final class FactSource {
      * @param start   null for an instant
      */
     public Optional<Found> find(String concept, Map<String, String> members, LocalDate start, LocalDate end) {
-        if (members.isEmpty()) {
-            String name = concept.startsWith(US_GAAP) ? concept.substring(US_GAAP.length()) : concept;
-            return facts.stream()
-                    .filter(f -> f.concept().equals(name) && "USD".equals(f.unit()))
-                    .filter(f -> Objects.equals(f.start(), start) && f.end().equals(end))
-                    .max(Comparator.comparing(XbrlFact::filed).thenComparing(XbrlFact::accession))
-                    .map(f -> new Found(f.value(), f.accession(), f.form(), f.filed()));
+        String name = concept.startsWith(US_GAAP) ? concept.substring(US_GAAP.length()) : concept;
+        String dimensions = dimensionKey(members);
+        Optional<Found> stored = facts.getOrDefault(name, List.of()).stream()
+                .filter(f -> "USD".equals(f.unit()) && f.dimensions().equals(dimensions))
+                .filter(f -> Objects.equals(f.start(), start) && f.end().equals(end))
+                .max(Comparator.comparing(XbrlFact::filed).thenComparing(XbrlFact::accession))
+                .map(f -> new Found(f.value(), f.accession(), f.form(), f.filed()));
+        if (members.isEmpty() || stored.isPresent()) {
+            return stored;
         }
         return tagged.stream()
                 .filter(t -> t.fact().concept().qualified().equals(concept))
@@ -75,6 +77,12 @@ public final class FactSource {
                 .filter(t -> Objects.equals(t.fact().period().start(), start) && end.equals(t.fact().period().end()))
                 .max(Comparator.comparing(Tagged::filed).thenComparing(Tagged::accession))
                 .map(t -> new Found(t.fact().value(), t.accession(), t.form(), t.filed()));
+    }
+
+    /** The store's key for explicit members, as {@link io.capexwatch.ingest.xbrl.XbrlContext#dimensionKey} writes it. */
+    static String dimensionKey(Map<String, String> members) {
+        return new java.util.TreeMap<>(members).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(";"));
     }
 
     public Optional<Found> find(String concept, LocalDate start, LocalDate end) {

@@ -74,7 +74,7 @@ public final class MeasureEvaluator {
             if (fact.isPresent()) {
                 FactSource.Found f = fact.get();
                 return Optional.of(new MeasureValue.Input(term.label(), term.sign(), concept, term.members(), f.value(),
-                        f.accession(), f.form(), f.filed()));
+                        f.accession(), f.form(), f.filed(), start, end));
             }
         }
         return Optional.empty();

@@ -24,7 +24,7 @@ public record MeasureValue(MeasureDefinition definition, LocalDate start, LocalD
 
     /** One term's fact: the concept (with prefix) and dimensions that carried it, and the filing it came from. */
     public record Input(String label, int sign, String concept, Map<String, String> members, BigDecimal value,
-                        String accession, String form, LocalDate filed) {
+                        String accession, String form, LocalDate filed, LocalDate start, LocalDate end) {
         public Input {
             members = Map.copyOf(members);
         }

@@ -47,10 +47,21 @@ public class EdgarClient {
      * @param etag the ETag of the copy we have, or null
      */
     public Uni<EdgarResponse> get(String path, String etag, String lastModified) {
-        String url = config.baseUrl() + path;
+        return fetch(config.baseUrl() + path, etag, lastModified, "application/json");
+    }
+
+    /**
+     * A document of the filing archive ({@link EdgarConfig#archiveUrl()}), e.g.
+     * /Archives/edgar/data/1018724/000101872425000123/index.json, within the same rate limit and retries.
+     */
+    public Uni<EdgarResponse> getArchive(String path, String accept) {
+        return fetch(config.archiveUrl() + path, null, null, accept);
+    }
+
+    private Uni<EdgarResponse> fetch(String url, String etag, String lastModified, String accept) {
         // Deferred, so that every attempt, retries included, waits for its own slot.
         return Uni.createFrom().deferred(limiter::acquire)
-                .chain(() -> request(url, etag, lastModified).send())
+                .chain(() -> request(url, etag, lastModified, accept).send())
                 .map(response -> toResponse(url, response))
                 .onFailure().invoke(e -> {
                     metrics.counter("capexwatch.edgar.failures", "reason", reason(e)).increment();
@@ -61,12 +72,12 @@ public class EdgarClient {
                 .atMost(config.maxRetries());
     }
 
-    private HttpRequest<Buffer> request(String url, String etag, String lastModified) {
+    private HttpRequest<Buffer> request(String url, String etag, String lastModified, String accept) {
         HttpRequest<Buffer> request = client.getAbs(url)
                 .timeout(config.timeout().toMillis())
                 .putHeader(HttpHeaders.USER_AGENT.toString(), config.userAgent().orElseThrow())
                 .putHeader(HttpHeaders.ACCEPT_ENCODING.toString(), "gzip, deflate")
-                .putHeader(HttpHeaders.ACCEPT.toString(), "application/json");
+                .putHeader(HttpHeaders.ACCEPT.toString(), accept);
         if (etag != null) {
             request.putHeader(HttpHeaders.IF_NONE_MATCH.toString(), etag);
         }

@@ -15,6 +15,16 @@ public interface EdgarConfig {
     @WithDefault("https://data.sec.gov")
     String baseUrl();
 
+    /**
+     * Where the filing archive is (the filing index and documents under /Archives/edgar/data/...): www.sec.gov
+     * for data.sec.gov, else (a mirror, a test stub) the base URL itself.
+     */
+    Optional<String> archiveBaseUrl();
+
+    default String archiveUrl() {
+        return archiveBaseUrl().orElse(baseUrl().replaceFirst("^https://data\\.sec\\.gov/?$", "https://www.sec.gov"));
+    }
+
     /** "Company Name contact@example.com", as the SEC requires. Without it the service does not poll. */
     Optional<String> userAgent();
 

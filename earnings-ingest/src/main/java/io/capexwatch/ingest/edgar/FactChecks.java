@@ -10,7 +10,7 @@ import java.util.Optional;
  * are kept as filed; the quarter derived from them is rounded to whole USD and flagged
  * {@code FRACTIONAL_USD_ROUNDED}.
  */
-final class FactChecks {
+public final class FactChecks {
     /**
      * No filing reports an amount of a quadrillion dollars (10^15) or more: the largest figures on EDGAR, a
      * bank's total assets, are a few trillion.
@@ -28,7 +28,7 @@ final class FactChecks {
     }
 
     /** @return why {@code value} cannot be a reported USD amount, if it cannot */
-    static Optional<String> implausibleAmount(BigDecimal value) {
+    public static Optional<String> implausibleAmount(BigDecimal value) {
         if (value.abs().compareTo(MAX_ABS_USD) >= 0) {
             return Optional.of(value + " USD is not below 10^15, more than any filing reports");
         }
@@ -39,7 +39,7 @@ final class FactChecks {
     }
 
     /** @return why the fact is left out, if it is */
-    static Optional<String> ignoredBecause(XbrlFact fact) {
+    public static Optional<String> ignoredBecause(XbrlFact fact) {
         for (LocalDate day : new LocalDate[]{fact.start(), fact.end(), fact.filed()}) {
             if (day != null && (day.isBefore(EARLIEST_DATE) || day.isAfter(LATEST_DATE))) {
                 return Optional.of("date " + day + " is outside " + EARLIEST_DATE + ".." + LATEST_DATE);

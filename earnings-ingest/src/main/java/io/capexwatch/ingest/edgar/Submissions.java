@@ -18,8 +18,16 @@ import java.util.Set;
 public record Submissions(long cik, String name, List<Filing> filings) {
     private static final Set<String> PERIODIC = Set.of("10-Q", "10-K", "10-Q/A", "10-K/A");
 
-    /** One filing; {@code items} lists 8-K items, e.g. "2.02,9.01". */
-    public record Filing(String accession, String form, LocalDate filed, String acceptedAt, String items, boolean xbrl) {
+    /**
+     * One filing; {@code items} lists 8-K items, e.g. "2.02,9.01"; {@code primaryDocument} the main document's
+     * file name in the filing's archive folder (for a 10-Q with XBRL, its inline XBRL), empty where not listed.
+     */
+    public record Filing(String accession, String form, LocalDate filed, String acceptedAt, String items, boolean xbrl,
+                         String primaryDocument) {
+        public Filing(String accession, String form, LocalDate filed, String acceptedAt, String items, boolean xbrl) {
+            this(accession, form, filed, acceptedAt, items, xbrl, "");
+        }
+
         public boolean periodicReport() {
             return PERIODIC.contains(form) && xbrl;
         }
@@ -47,7 +55,8 @@ public record Submissions(long cik, String name, List<Filing> filings) {
             filings.add(new Filing(accessions.get(i).asText(), recent.path("form").path(i).asText(),
                     LocalDate.parse(recent.path("filingDate").path(i).asText()),
                     recent.path("acceptanceDateTime").path(i).asText(""),
-                    recent.path("items").path(i).asText(""), recent.path("isXBRL").path(i).asInt() == 1));
+                    recent.path("items").path(i).asText(""), recent.path("isXBRL").path(i).asInt() == 1,
+                    recent.path("primaryDocument").path(i).asText("")));
         }
         return new Submissions(root.path("cik").asLong(), root.path("name").asText(), filings);
     }

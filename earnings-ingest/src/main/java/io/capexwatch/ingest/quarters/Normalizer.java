@@ -19,8 +19,12 @@ public final class Normalizer {
         return normalize(facts.factsByConcept().values().stream().flatMap(List::stream).toList());
     }
 
-    /** @param facts as-filed facts in any order, possibly from several documents */
-    public static List<DerivedValue> normalize(Collection<XbrlFact> facts) {
+    /**
+     * @param facts as-filed facts in any order, possibly from several documents; dimension-tagged facts (a
+     *              segment's revenue, a lease class) are not the company's totals and are left out
+     */
+    public static List<DerivedValue> normalize(Collection<XbrlFact> all) {
+        List<XbrlFact> facts = all.stream().filter(fact -> !fact.hasDimensions()).toList();
         Map<String, List<XbrlFact>> byConcept = facts.stream().collect(Collectors.groupingBy(XbrlFact::concept));
         FiscalCalendar calendar = FiscalCalendar.from(facts);
         List<DerivedValue> values = new ArrayList<>();

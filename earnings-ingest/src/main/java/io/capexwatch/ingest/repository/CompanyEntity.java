@@ -7,6 +7,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -85,6 +87,11 @@ public class CompanyEntity {
 
     @Column(name = "awaiting_xbrl_since")
     public Instant awaitingXbrlSince;
+
+    /** Its own measures per quarter (definitions file), as last derived; null before the first import. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "company_measures")
+    public MeasuresByQuarter companyMeasures;
 
     public boolean unpublished() {
         return revision > publishedRevision;

@@ -52,7 +52,15 @@ public class FiledFactEntity {
 
     public String fp;
 
-    public static FiledFactEntity of(long cik, XbrlFact fact) {
+    /** The fact's dimensions ({@link XbrlFact#dimensions()}), empty for none. */
+    @Column(nullable = false)
+    public String dimensions = "";
+
+    /** The document it came from: COMPANYFACTS, INSTANCE or INLINE. */
+    @Column(nullable = false)
+    public String source;
+
+    public static FiledFactEntity of(long cik, XbrlFact fact, String source) {
         FiledFactEntity entity = new FiledFactEntity();
         entity.cik = cik;
         entity.concept = fact.concept();
@@ -65,15 +73,18 @@ public class FiledFactEntity {
         entity.filed = fact.filed();
         entity.fy = fact.fy();
         entity.fp = fact.fp();
+        entity.dimensions = fact.dimensions();
+        entity.source = source;
         return entity;
     }
 
     public XbrlFact toFact() {
-        return new XbrlFact(concept, unit, periodStart, periodEnd, value, accession, fy, fp, form, filed);
+        return new XbrlFact(concept, unit, periodStart, periodEnd, value, accession, fy, fp, form, filed, dimensions);
     }
 
-    /** What makes a fact the same fact: concept, unit, period and filing. */
+    /** What makes a fact the same fact: concept, dimensions, unit, period and filing. */
     public static String key(XbrlFact fact) {
-        return fact.concept() + "|" + fact.unit() + "|" + fact.start() + "|" + fact.end() + "|" + fact.accession();
+        return fact.concept() + "|" + fact.dimensions() + "|" + fact.unit() + "|" + fact.start() + "|" + fact.end()
+                + "|" + fact.accession();
     }
 }

@@ -22,6 +22,12 @@ public class FiledFactRepository implements PanacheRepositoryBase<FiledFactEntit
         return count("cik = ?1 and accession = ?2", cik, accession).map(n -> n > 0);
     }
 
+    /** Whether facts of this filing are stored from one of {@code sources} (e.g. the filing's own XBRL). */
+    @WithSession
+    public Uni<Boolean> hasFilingFrom(long cik, String accession, List<String> sources) {
+        return count("cik = ?1 and accession = ?2 and source in ?3", cik, accession, sources).map(n -> n > 0);
+    }
+
     /** The facts that had been filed by the end of {@code day}. */
     @WithSession
     public Uni<List<FiledFactEntity>> listFiledBy(long cik, LocalDate day) {

@@ -6,6 +6,8 @@ import io.capexwatch.ingest.quarters.MetricConcepts;
 import io.capexwatch.ingest.service.ImportResult;
 import io.capexwatch.ingest.service.ImportService;
 import io.capexwatch.ingest.service.PublicationService;
+import io.capexwatch.ingest.xbrl.FilingXbrl;
+import io.capexwatch.ingest.xbrl.XbrlParser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,6 +30,7 @@ public class ImportResource {
     private final ImportService imports;
     private final PublicationService publication;
     private final CompanyFactsParser parser = new CompanyFactsParser(MetricConcepts.allConcepts());
+    private final XbrlParser xbrl = new XbrlParser();
 
     public ImportResource(Vertx vertx, BodySizeLimit limit, ImportService imports, PublicationService publication) {
         this.vertx = vertx;
@@ -66,6 +70,38 @@ public class ImportResource {
                 .chain(imports::store)
                 // Committed: the answer does not wait for Kafka. The outbox publishes in the background (and
                 // logs, counts and leaves to its sweep whatever fails).
+                .invoke(result -> publication.publishIfPending(result.cik()).subscribe().with(ignored -> { }));
+    }
+
+    @POST
+    @RolesAllowed(ApiKeyIdentityProvider.ADMIN)
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.APPLICATION_XHTML_XML, MediaType.TEXT_HTML})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import one filing's own XBRL: an instance or an inline XBRL document",
+            description = "The body is the filing's extracted XBRL 2.1 instance (the *_htm.xml EDGAR keeps beside "
+                    + "the filing; application/xml) or its inline XBRL primary document (application/xhtml+xml or "
+                    + "text/html). accession (e.g. 0001018724-25-000123) and filed (the filing date, YYYY-MM-DD) are "
+                    + "required, as the document carries neither; form (10-Q, 10-K, 10-Q/A ...) defaults to "
+                    + "dei:DocumentType (with /A when dei:AmendmentFlag is true). Every USD fact is stored with its "
+                    + "concept (extension prefix included, e.g. amzn:...), dimensions, accession, form and filing "
+                    + "date beside the companyfacts facts; the quarters are derived again from both. A fact that "
+                    + "companyfacts already gave for the same filing with another value is kept as stored, flagged "
+                    + "and named in warnings (SOURCE_DISAGREEMENT). Content-Encoding: gzip is accepted.")
+    @APIResponse(responseCode = "200", description = "Stored; valuesChanged says how much was new")
+    @APIResponse(responseCode = "400", description = "Missing or malformed accession or filed; a document that is not "
+            + "well-formed XML, is truncated, declares a DTD or entities, or breaks the parser's limits; nothing stored")
+    @APIResponse(responseCode = "401", description = "No or invalid admin credentials")
+    @APIResponse(responseCode = "413", description = "Body over the import size limit; nothing stored")
+    @APIResponse(responseCode = "422", description = "A well-formed document that cannot be used: no CIK context, no form, "
+            + "a fact reported twice with disagreeing values, an implausible amount, or a company not on the watchlist; "
+            + "nothing stored")
+    public Uni<ImportResult> importFilingXbrl(byte[] body, @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
+                                             @QueryParam("accession") String accession, @QueryParam("form") String form,
+                                             @QueryParam("filed") String filed) {
+        FilingXbrl.Filing filing = FilingParameters.of(accession, form, filed);
+        return vertx.executeBlocking(Uni.createFrom().item(() ->
+                        FilingXbrl.read(xbrl, RequestBodies.decode(body, encoding, limit), filing)))
+                .chain(imports::store)
                 .invoke(result -> publication.publishIfPending(result.cik()).subscribe().with(ignored -> { }));
     }
 }

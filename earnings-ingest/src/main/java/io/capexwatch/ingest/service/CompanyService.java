@@ -1,7 +1,11 @@
 package io.capexwatch.ingest.service;
 
 import io.capexwatch.contracts.messages.FiscalQuarterFundamentals;
+import io.capexwatch.ingest.definitions.CompanyMeasures;
+import io.capexwatch.ingest.edgar.XbrlFact;
+import io.capexwatch.ingest.quarters.DerivedValue;
 import io.capexwatch.ingest.quarters.Normalizer;
+import io.capexwatch.ingest.repository.MeasuresByQuarter;
 import io.capexwatch.ingest.repository.CompanyEntity;
 import io.capexwatch.ingest.repository.CompanyRepository;
 import io.capexwatch.ingest.repository.FiledFactEntity;
@@ -22,9 +26,11 @@ public class CompanyService {
     private final CompanyRepository companies;
     private final QuarterValueRepository quarterValues;
     private final FiledFactRepository filedFacts;
+    private final Definitions definitions;
 
     public CompanyService(Vertx vertx, CompanyRepository companies, QuarterValueRepository quarterValues,
-                          FiledFactRepository filedFacts) {
+                          FiledFactRepository filedFacts, Definitions definitions) {
+        this.definitions = definitions;
         this.vertx = vertx;
         this.companies = companies;
         this.quarterValues = quarterValues;
@@ -47,11 +53,16 @@ public class CompanyService {
                 return Uni.createFrom().nullItem();
             }
             if (asOf == null) {
-                return quarterValues.listForCompany(company.cik).map(QuarterValues::toQuarters);
+                return quarterValues.listForCompany(company.cik).map(rows -> QuarterValues.toQuarters(rows, company.companyMeasures));
             }
-            return filedFacts.listFiledBy(company.cik, asOf).chain(rows -> vertx.executeBlocking(Uni.createFrom().item(() ->
-                    QuarterValues.toQuarters(Normalizer.normalize(rows.stream().map(FiledFactEntity::toFact).toList())
-                            .stream().map(value -> QuarterValues.newEntity(company.cik, value)).toList()))));
+            return filedFacts.listFiledBy(company.cik, asOf).chain(rows -> vertx.executeBlocking(Uni.createFrom().item(() -> {
+                List<XbrlFact> facts = rows.stream().map(FiledFactEntity::toFact).toList();
+                List<DerivedValue> values = Normalizer.normalize(facts);
+                MeasuresByQuarter measures = definitions.forTicker(company.ticker).map(d -> MeasuresByQuarter.of(
+                        CompanyMeasures.compute(d, facts, values.stream().map(DerivedValue::quarter).toList()))).orElse(null);
+                return QuarterValues.toQuarters(values.stream().map(value -> QuarterValues.newEntity(company.cik, value)).toList(),
+                        measures);
+            })));
         });
     }
 

@@ -37,8 +37,9 @@ import java.util.UUID;
 /**
  * Polls EDGAR for every watched company: the submissions document (conditional, so an unchanged one
  * costs nothing) tells whether a new 10-Q, 10-K or amendment with XBRL has arrived, in which case the
- * companyfacts document is fetched and goes through the same import as {@code POST /api/imports} (and
- * fetched again on every poll while it does not carry that filing yet: status AWAITING_XBRL); an
+ * companyfacts document is fetched and goes through the same import as {@code POST /api/imports}, and so
+ * does the filing's own XBRL from the archive ({@link FilingXbrlFetcher}); both are fetched again on every
+ * poll while the filing's figures are not stored (status AWAITING_XBRL); an
  * earnings release (8-K item 2.02) newer than the latest report marks the company "results released,
  * awaiting filing"; each company's status goes to verdict-api after every poll. One replica polls at a time
  * (a lease in PostgreSQL). A failed poll or a document that does not parse is logged and counted and leaves
@@ -57,6 +58,7 @@ public class EdgarPoller {
     private final FiledFactRepository filedFacts;
     private final PublicationService publication;
     private final FilingStatusPublisher filingStatus;
+    private final FilingXbrlFetcher filingXbrl;
     private final ObjectMapper mapper;
     private final Vertx vertx;
     private final MeterRegistry metrics;
@@ -66,7 +68,7 @@ public class EdgarPoller {
 
     public EdgarPoller(EdgarConfig config, EdgarClient edgar, CompanyRepository companies, PollerLeaseRepository lease,
                        FiledFactRepository filedFacts, ImportService imports, PublicationService publication,
-                       FilingStatusPublisher filingStatus,
+                       FilingStatusPublisher filingStatus, FilingXbrlFetcher filingXbrl,
                        ObjectMapper mapper, Vertx vertx, MeterRegistry metrics) {
         this.config = config;
         this.edgar = edgar;
@@ -76,6 +78,7 @@ public class EdgarPoller {
         this.filedFacts = filedFacts;
         this.publication = publication;
         this.filingStatus = filingStatus;
+        this.filingXbrl = filingXbrl;
         this.mapper = mapper;
         this.vertx = vertx;
         this.metrics = metrics;
@@ -138,18 +141,24 @@ public class EdgarPoller {
         Optional<Submissions.Filing> latest = submissions.latestPeriodicReport();
         boolean processed = latest.isPresent() && latest.get().accession().equals(company.lastFilingAccession);
         Uni<FactsFetch> facts = !processed || company.revision == 0 ? fetchFacts(company) : Uni.createFrom().item(FactsFetch.NOT_FETCHED);
-        return facts.chain(fetch -> (latest.isEmpty() ? Uni.createFrom().item(false)
+        return facts.chain(fetch -> (latest.isEmpty() || processed ? Uni.createFrom().item(NOT_NEEDED)
+                        : filingXbrl.fetchAndStore(company, latest.get()))
+                .chain(xbrl -> (latest.isEmpty() ? Uni.createFrom().item(false)
                         : filedFacts.hasFiling(company.cik, latest.get().accession()))
-                .chain(stored -> record(company.cik, outcome(company, submissions, response, fetch, processed, stored))));
+                        .chain(stored -> record(company.cik, outcome(company, submissions, response, fetch, xbrl, processed, stored)))));
     }
 
+    private static final FilingXbrlFetcher.Outcome NOT_NEEDED =
+            new FilingXbrlFetcher.Outcome(FilingXbrlFetcher.Outcome.Kind.STORED, "processed before");
+
     /**
-     * What a poll found. The latest periodic report counts as processed only once companyfacts carries it
-     * (its facts are stored, or the document lists its accession without any figure capex-watch tracks);
-     * until then the status is AWAITING_XBRL and every poll fetches companyfacts again.
+     * What a poll found. The latest periodic report counts as processed only once its figures are stored:
+     * its own XBRL from the archive (or, where the archive has no such filing, companyfacts carries it: its
+     * facts are stored, or the document lists its accession without any figure capex-watch tracks); until
+     * then the status is AWAITING_XBRL and every poll fetches both again.
      */
     private PollStateUpdate outcome(CompanyEntity company, Submissions submissions, EdgarResponse response,
-                                    FactsFetch fetch, boolean processed, boolean stored) {
+                                    FactsFetch fetch, FilingXbrlFetcher.Outcome xbrl, boolean processed, boolean stored) {
         Instant now = Instant.now();
         PollStateUpdate update = new PollStateUpdate().polledAt(now)
                 .submissionsValidators(response.etag(), response.lastModified());
@@ -163,8 +172,11 @@ public class EdgarPoller {
                     ? PollStatus.RESULTS_RELEASED_AWAITING_FILING : PollStatus.UP_TO_DATE, "no 10-Q or 10-K with XBRL yet");
         }
         Submissions.Filing filing = latest.get();
+        if (xbrl.kind() == FilingXbrlFetcher.Outcome.Kind.RETRY) {
+            return awaitingXbrl(company, filing, now, update, "its XBRL is not stored yet (" + xbrl.detail() + ")");
+        }
         if (!processed && !stored && !fetch.accessions().contains(filing.accession())) {
-            return awaitingXbrl(company, filing, now, update);
+            return awaitingXbrl(company, filing, now, update, "companyfacts does not carry it yet");
         }
         update.lastFiling(filing.accession(), filing.form(), filing.filed()).awaitingXbrl(null, null);
         Optional<Submissions.Filing> release = submissions.resultsAwaitingFiling();
@@ -176,18 +188,18 @@ public class EdgarPoller {
                 + filing.filed() + (stored ? " imported" : ": companyfacts carries no figure capex-watch tracks for it"));
     }
 
-    private PollStateUpdate awaitingXbrl(CompanyEntity company, Submissions.Filing filing, Instant now, PollStateUpdate update) {
+    private PollStateUpdate awaitingXbrl(CompanyEntity company, Submissions.Filing filing, Instant now, PollStateUpdate update,
+                                         String why) {
         Instant since = filing.accession().equals(company.awaitingXbrlAccession) && company.awaitingXbrlSince != null
                 ? company.awaitingXbrlSince : now;
         Duration waited = Duration.between(since, now);
         if (waited.compareTo(config.xbrlLagWarning()) > 0) {
             metrics.counter("capexwatch.edgar.xbrl_lag_exceeded", "ticker", company.ticker).increment();
-            LOG.warnf("EDGAR: %s %s %s listed in submissions for %s, companyfacts still does not carry it (limit %s)",
-                    company.ticker, filing.form(), filing.accession(), waited, config.xbrlLagWarning());
+            LOG.warnf("EDGAR: %s %s %s listed in submissions for %s, still awaited: %s (limit %s)",
+                    company.ticker, filing.form(), filing.accession(), waited, why, config.xbrlLagWarning());
         }
         return update.awaitingXbrl(filing.accession(), since).status(PollStatus.AWAITING_XBRL, filing.form() + " "
-                + filing.accession() + " filed " + filing.filed() + " listed; companyfacts does not carry it yet (since "
-                + since + ")");
+                + filing.accession() + " filed " + filing.filed() + " listed; " + why + " (since " + since + ")");
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.List;
  * @param valuesChanged    metric values added or changed (0 when the document brought nothing new)
  * @param revision         the company's revision after the import
  * @param warnings         data-quality findings kept with the data: non-USD units, negative derived values ...
+ * @param companyMeasuresChanged whether the company's own measures (definitions file) changed
  */
 public record ImportResult(long cik, String ticker, String entityName, int factsAdded, int quartersDerived,
-                           int valuesChanged, long revision, List<String> warnings) {
+                           int valuesChanged, long revision, List<String> warnings, boolean companyMeasuresChanged) {
 }

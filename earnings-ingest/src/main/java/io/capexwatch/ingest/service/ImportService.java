@@ -2,14 +2,18 @@ package io.capexwatch.ingest.service;
 
 import io.capexwatch.contracts.problem.Problem;
 import io.capexwatch.contracts.problem.ProblemException;
+import io.capexwatch.ingest.definitions.CompanyMeasures;
 import io.capexwatch.ingest.edgar.CompanyFacts;
 import io.capexwatch.ingest.edgar.XbrlFact;
 import io.capexwatch.ingest.quarters.DerivedValue;
 import io.capexwatch.ingest.quarters.Normalizer;
 import io.capexwatch.ingest.repository.CompanyEntity;
 import io.capexwatch.ingest.repository.CompanyRepository;
+import io.capexwatch.ingest.repository.FactDisagreement;
+import io.capexwatch.ingest.repository.FactDisagreementRepository;
 import io.capexwatch.ingest.repository.FiledFactEntity;
 import io.capexwatch.ingest.repository.FiledFactRepository;
+import io.capexwatch.ingest.repository.MeasuresByQuarter;
 import io.capexwatch.ingest.repository.QuarterValueEntity;
 import io.capexwatch.ingest.repository.QuarterValueRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -22,17 +26,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Stores a companyfacts document in one transaction, all of it or nothing: its facts not seen before are
+ * Stores a companyfacts document, or a filing's own XBRL in the same shape, in one transaction, all of it
+ * or nothing: its facts not seen before are
  * added to the company's as-filed facts, and the current quarters are derived again from all of them, so
  * an older document imported late never undoes a newer one. Storing the same document twice changes
  * nothing; any change to the quarters bumps the company's revision so it gets published. Imports of one
- * company run one after the other (a row lock on the company).
+ * company run one after the other (a row lock on the company). A fact already stored from the other source
+ * (companyfacts against the filing's own XBRL) with another value is flagged (fact_disagreement and the
+ * import's warnings), never resolved: the value stored first stays.
  */
 @ApplicationScoped
 public class ImportService {
@@ -42,13 +47,18 @@ public class ImportService {
     private final CompanyRepository companies;
     private final FiledFactRepository filedFacts;
     private final QuarterValueRepository quarterValues;
+    private final FactDisagreementRepository disagreementRecords;
+    private final Definitions definitions;
 
     public ImportService(Vertx vertx, CompanyRepository companies, FiledFactRepository filedFacts,
-                         QuarterValueRepository quarterValues) {
+                         QuarterValueRepository quarterValues, FactDisagreementRepository disagreementRecords,
+                         Definitions definitions) {
         this.vertx = vertx;
         this.companies = companies;
         this.filedFacts = filedFacts;
         this.quarterValues = quarterValues;
+        this.disagreementRecords = disagreementRecords;
+        this.definitions = definitions;
     }
 
     @WithTransaction
@@ -66,28 +76,51 @@ public class ImportService {
                         "CIK " + facts.cik() + " (" + facts.entityName() + ") is not on the watchlist"))
                 .chain(company -> filedFacts.listForCompany(company.cik).chain(stored -> {
                     List<XbrlFact> all = new ArrayList<>(stored.size());
-                    Set<String> known = new HashSet<>();
+                    Map<String, FiledFactEntity> known = new HashMap<>();
                     stored.forEach(row -> {
-                        all.add(row.toFact());
-                        known.add(FiledFactEntity.key(row.toFact()));
+                        XbrlFact fact = row.toFact();
+                        all.add(fact);
+                        known.put(FiledFactEntity.key(fact), row);
                     });
                     List<FiledFactEntity> added = new ArrayList<>();
-                    facts.factsByConcept().values().stream().flatMap(List::stream)
-                            .filter(fact -> known.add(FiledFactEntity.key(fact)))
-                            .forEach(fact -> {
-                                all.add(fact);
-                                added.add(FiledFactEntity.of(company.cik, fact));
-                            });
+                    List<FactDisagreement> disagreements = new ArrayList<>();
+                    facts.factsByConcept().values().stream().flatMap(List::stream).forEach(fact -> {
+                        String key = FiledFactEntity.key(fact);
+                        FiledFactEntity row = known.get(key);
+                        if (row == null) {
+                            FiledFactEntity entity = FiledFactEntity.of(company.cik, fact, facts.source());
+                            known.put(key, entity);
+                            all.add(fact);
+                            added.add(entity);
+                        } else if (!row.source.equals(facts.source()) && row.value.compareTo(fact.value()) != 0) {
+                            // The same fact of the same filing, two sources, two values: flagged, the stored one kept.
+                            disagreements.add(new FactDisagreement(company.cik, row, fact, facts.source()));
+                        }
+                    });
                     return persistAll(added)
+                            .chain(() -> disagreementRecords.recordAll(disagreements))
                             // Deriving quarters is CPU work: a worker does it, the transaction resumes after.
-                            .chain(() -> vertx.executeBlocking(Uni.createFrom().item(() -> Normalizer.normalize(all))))
+                            .chain(() -> vertx.executeBlocking(Uni.createFrom().item(() -> derive(company.ticker, all))))
                             .chain(derived -> quarterValues.listForCompany(company.cik)
-                                    .chain(existing -> apply(company, facts, added.size(), derived, existing)));
+                                    .chain(existing -> apply(company, facts, added.size(), derived, existing, disagreements)));
                 }));
     }
 
-    private Uni<ImportResult> apply(CompanyEntity company, CompanyFacts facts, int factsAdded, List<DerivedValue> derived,
-                                    List<QuarterValueEntity> existing) {
+    /** The quarters and the company's own measures, from all its facts. */
+    private record Derived(List<DerivedValue> values, MeasuresByQuarter measures) {
+    }
+
+    private Derived derive(String ticker, List<XbrlFact> all) {
+        List<DerivedValue> values = Normalizer.normalize(all);
+        MeasuresByQuarter measures = definitions.forTicker(ticker)
+                .map(d -> MeasuresByQuarter.of(CompanyMeasures.compute(d, all, values.stream().map(DerivedValue::quarter).toList())))
+                .orElse(null);
+        return new Derived(values, measures);
+    }
+
+    private Uni<ImportResult> apply(CompanyEntity company, CompanyFacts facts, int factsAdded, Derived derivation,
+                                    List<QuarterValueEntity> existing, List<FactDisagreement> disagreements) {
+        List<DerivedValue> derived = derivation.values();
         Map<String, QuarterValueEntity> stored = new HashMap<>();
         existing.forEach(row -> stored.put(key(row.metric.name(), row.periodEnd), row));
         List<QuarterValueEntity> added = new ArrayList<>();
@@ -103,7 +136,11 @@ public class ImportService {
             }
         }
         int changed = touched.size();
-        if (changed > 0) {
+        boolean measuresChanged = !java.util.Objects.equals(company.companyMeasures, derivation.measures());
+        if (measuresChanged) {
+            company.companyMeasures = derivation.measures();
+        }
+        if (changed > 0 || measuresChanged) {
             company.revision++;
             company.entityName = facts.entityName();
             touched.forEach(row -> row.changedInRevision = company.revision);
@@ -111,9 +148,10 @@ public class ImportService {
         company.lastImportAt = Instant.now();
         ImportResult result = new ImportResult(company.cik, company.ticker, facts.entityName(), factsAdded,
                 (int) derived.stream().map(v -> v.quarter().end()).distinct().count(), changed, company.revision,
-                warnings(facts, derived));
-        LOG.infof("import %s (CIK %d): %d new facts, %d quarters, %d values changed, revision %d",
-                company.ticker, company.cik, factsAdded, result.quartersDerived(), changed, company.revision);
+                warnings(facts, derived, disagreements), measuresChanged);
+        LOG.infof("import %s (CIK %d): %d new facts, %d quarters, %d values changed%s, revision %d",
+                company.ticker, company.cik, factsAdded, result.quartersDerived(), changed,
+                measuresChanged ? ", company-defined measures changed" : "", company.revision);
         return persistAll(added).replaceWith(result);
     }
 
@@ -122,8 +160,10 @@ public class ImportService {
                 .chain(session -> session.persistAll(entities.toArray()));
     }
 
-    private static List<String> warnings(CompanyFacts facts, List<DerivedValue> derived) {
+    private static List<String> warnings(CompanyFacts facts, List<DerivedValue> derived,
+                                         List<FactDisagreement> disagreements) {
         List<String> warnings = new ArrayList<>(facts.warnings());
+        disagreements.forEach(d -> warnings.add(d.describe()));
         derived.stream()
                 .filter(value -> value.flags().stream().anyMatch(flag -> !flag.equals(DerivedValue.STALE_CONCEPT)))
                 .forEach(value -> warnings.add(String.join(",", value.flags()) + " " + value.metric()

@@ -65,7 +65,7 @@ public class PublicationService implements Outbox.Store<FundamentalsSnapshot> {
 
     private static FundamentalsSnapshot snapshot(CompanyEntity company, List<QuarterValueEntity> rows) {
         return new FundamentalsSnapshot(FundamentalsSnapshot.SCHEMA_VERSION, company.cik, company.ticker,
-                company.entityName, company.revision, Instant.now(), QuarterValues.toQuarters(rows),
+                company.entityName, company.revision, Instant.now(), QuarterValues.toQuarters(rows, company.companyMeasures),
                 QuarterValues.changesSince(rows, company.publishedRevision));
     }
 

@@ -1,7 +1,9 @@
 package io.capexwatch.ingest.service;
 
 import io.capexwatch.contracts.messages.Filing;
+import io.capexwatch.contracts.messages.CompanyMeasure;
 import io.capexwatch.contracts.messages.FiscalQuarterFundamentals;
+import io.capexwatch.ingest.repository.MeasuresByQuarter;
 import io.capexwatch.contracts.messages.FundamentalMetric;
 import io.capexwatch.contracts.messages.Provenance;
 import io.capexwatch.contracts.messages.QuarterChange;
@@ -82,8 +84,14 @@ final class QuarterValues {
                 .toList();
     }
 
-    /** Rows to quarters, oldest first. */
+    /** Rows to quarters, oldest first, without company-defined measures. */
     static List<FiscalQuarterFundamentals> toQuarters(List<QuarterValueEntity> rows) {
+        return toQuarters(rows, null);
+    }
+
+    /** Rows to quarters, oldest first, each with the company's own measures for it (empty list without definitions). */
+    static List<FiscalQuarterFundamentals> toQuarters(List<QuarterValueEntity> rows, MeasuresByQuarter measures) {
+        Map<LocalDate, List<CompanyMeasure>> measuresByEnd = measures == null ? Map.of() : measures.byEnd();
         Map<LocalDate, List<QuarterValueEntity>> byEnd = new TreeMap<>();
         rows.forEach(row -> byEnd.computeIfAbsent(row.periodEnd, end -> new ArrayList<>()).add(row));
         List<FiscalQuarterFundamentals> quarters = new ArrayList<>();
@@ -92,7 +100,8 @@ final class QuarterValues {
             Map<FundamentalMetric, QuarterValue> metrics = new EnumMap<>(FundamentalMetric.class);
             values.forEach(v -> metrics.put(v.metric, new QuarterValue(v.valueUsd, new Provenance(v.concept,
                     new Filing(v.accession, v.form, v.filed), v.derivation, v.details.derivedFrom(), v.details.flags()))));
-            quarters.add(new FiscalQuarterFundamentals(first.fiscalYear, first.fiscalQuarter, first.periodStart, end, metrics));
+            quarters.add(new FiscalQuarterFundamentals(first.fiscalYear, first.fiscalQuarter, first.periodStart, end, metrics,
+                    measuresByEnd.getOrDefault(end, List.of())));
         });
         return quarters;
     }

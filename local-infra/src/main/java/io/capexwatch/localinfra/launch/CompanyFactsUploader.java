@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Imports a folder of companyfacts documents through earnings-ingest's {@code POST /api/imports}: the same
- * pipeline as live polling, for air-gapped clusters and back-fills.
+ * Imports a folder of companyfacts documents ({@code *.json}) and filings' own XBRL (instances {@code *.xml},
+ * inline XBRL {@code *.htm}, {@code *.html}, {@code *.xhtml}) through earnings-ingest's {@code POST /api/imports}:
+ * the same pipeline as live polling, for air-gapped clusters and back-fills. A filing's accession and date
+ * come from a sidecar {@code <file>.properties} ({@code accession=}, {@code filed=}, optional {@code form=}),
+ * else from a file name that starts with them: {@code 0001018724-25-000123_2025-10-31_amzn-20250930_htm.xml}.
  */
 public final class CompanyFactsUploader {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -31,13 +34,27 @@ public final class CompanyFactsUploader {
     public int uploadFolder(Path dir) {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+            files = list.filter(p -> p.toString().endsWith(".json") || XbrlFiling.isXbrl(p)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + dir, e);
         }
         int refused = 0;
         for (Path file : files) {
-            HttpResponse<String> response = upload(file);
+            String contentType = "application/json";
+            String query = "";
+            if (XbrlFiling.isXbrl(file)) {
+                java.util.Optional<XbrlFiling> filing = XbrlFiling.of(file);
+                if (filing.isEmpty()) {
+                    System.out.println("import " + file.getFileName() + ": refused here, no accession and filing date:"
+                            + " add " + file.getFileName() + ".properties (accession=, filed=) or name the file"
+                            + " <accession>_<filed>_....");
+                    refused++;
+                    continue;
+                }
+                contentType = filing.get().contentType();
+                query = filing.get().query();
+            }
+            HttpResponse<String> response = upload(file, contentType, query);
             System.out.println("import " + file.getFileName() + ": HTTP " + response.statusCode() + " " + response.body());
             if (response.statusCode() != 200) {
                 refused++;
@@ -46,10 +63,10 @@ public final class CompanyFactsUploader {
         return refused;
     }
 
-    private HttpResponse<String> upload(Path file) {
+    private HttpResponse<String> upload(Path file, String contentType, String query) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(ingestUrl + "/api/imports"))
-                    .header("Content-Type", "application/json")
+            return http.send(HttpRequest.newBuilder(URI.create(ingestUrl + "/api/imports" + query))
+                    .header("Content-Type", contentType)
                     .header("X-API-Key", apiKey)
                     .timeout(Duration.ofMinutes(2))
                     .POST(HttpRequest.BodyPublishers.ofFile(file))

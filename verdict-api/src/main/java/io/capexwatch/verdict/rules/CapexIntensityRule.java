@@ -1,14 +1,18 @@
 package io.capexwatch.verdict.rules;
 
+import io.capexwatch.contracts.messages.CompanyDefinedMetrics;
 import io.capexwatch.contracts.messages.QuarterMetrics;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Capex intensity: how much of the cash the business generates goes straight back into capex (TTM capex /
  * TTM operating cash flow). The higher it is, the more the build-out depends on returns that have yet to
- * arrive. Capex with no positive operating cash flow to fund it is slipping outright.
+ * arrive. Capex with no positive operating cash flow to fund it is slipping outright. The company's own
+ * capex measure is used where it is exact (e.g. Amazon's net of proceeds, Meta's including finance-lease
+ * principal); the standard figure stays in the inputs beside it.
  */
 public final class CapexIntensityRule implements Rule {
     public static final String NAME = "capex-intensity";
@@ -20,18 +24,32 @@ public final class CapexIntensityRule implements Rule {
         inputs.put("ttmCapex", q.ttmCapex());
         inputs.put("ttmOcf", q.ttmOcf());
         inputs.put("ttmCapexToOcf", q.ttmCapexToOcf());
-        Map<String, java.math.BigDecimal> thresholds = Map.of("watch", t.capexIntensityWatch(),
-                "slipping", t.capexIntensitySlipping());
-        if (q.ttmCapexToOcf() == null) {
+        CompanyDefinedMetrics own = q.companyDefined();
+        boolean companyBasis = own != null && own.capex() != null && own.capex().ttmExact() && own.ttmCapexToOcf() != null;
+        BigDecimal ratio = companyBasis ? own.ttmCapexToOcf() : q.ttmCapexToOcf();
+        if (companyBasis) {
+            inputs.put("companyCapexDefinition", own.capex().definition());
+            inputs.put("companyCapexSource", own.capex().source());
+            inputs.put("ttmCompanyCapex", own.capex().ttm());
+            inputs.put("ttmCompanyCapexToOcf", own.ttmCapexToOcf());
+        }
+        String basis = companyBasis ? RuleResult.COMPANY_DEFINED : RuleResult.STANDARD;
+        Map<String, BigDecimal> thresholds = Map.of("watch", t.capexIntensityWatch(), "slipping", t.capexIntensitySlipping());
+        if (ratio == null) {
             return new RuleResult(NAME, "Capex intensity", RuleOutcome.SLIPPING, inputs, thresholds,
                     "TTM operating cash flow of " + Percent.usdBillions(q.ttmOcf())
-                            + " cannot fund TTM capex of " + Percent.usdBillions(q.ttmCapex()) + ".");
+                            + " cannot fund TTM capex of " + Percent.usdBillions(q.ttmCapex()) + ".", basis);
         }
-        RuleOutcome outcome = q.ttmCapexToOcf().compareTo(t.capexIntensitySlipping()) >= 0 ? RuleOutcome.SLIPPING
-                : q.ttmCapexToOcf().compareTo(t.capexIntensityWatch()) >= 0 ? RuleOutcome.WATCH
+        RuleOutcome outcome = ratio.compareTo(t.capexIntensitySlipping()) >= 0 ? RuleOutcome.SLIPPING
+                : ratio.compareTo(t.capexIntensityWatch()) >= 0 ? RuleOutcome.WATCH
                 : RuleOutcome.OK;
-        return new RuleResult(NAME, "Capex intensity", outcome, inputs, thresholds,
-                "TTM capex is " + Percent.of(q.ttmCapexToOcf()) + " of TTM operating cash flow (watch at "
-                        + Percent.of(t.capexIntensityWatch()) + ", slipping at " + Percent.of(t.capexIntensitySlipping()) + ").");
+        String limits = " (watch at " + Percent.of(t.capexIntensityWatch()) + ", slipping at "
+                + Percent.of(t.capexIntensitySlipping()) + ").";
+        String sentence = companyBasis
+                ? "TTM capex as the company defines it (" + own.capex().definition() + ", "
+                        + Percent.usdBillions(own.capex().ttm()) + ") is " + Percent.of(ratio) + " of TTM operating cash flow"
+                        + (q.ttmCapexToOcf() == null ? "" : "; " + Percent.of(q.ttmCapexToOcf()) + " on the standard basis") + limits
+                : "TTM capex is " + Percent.of(ratio) + " of TTM operating cash flow" + limits;
+        return new RuleResult(NAME, "Capex intensity", outcome, inputs, thresholds, sentence, basis);
     }
 }

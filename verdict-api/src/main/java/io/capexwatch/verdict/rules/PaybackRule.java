@@ -32,8 +32,7 @@ public final class PaybackRule implements Rule {
         RuleOutcome outcome = r.compareTo(hurdle) < 0 ? RuleOutcome.SLIPPING
                 : r.compareTo(hurdle.multiply(BigDecimal.TWO)) < 0 ? RuleOutcome.WATCH : RuleOutcome.OK;
         return new RuleResult(NAME, "Payback on schedule", outcome, inputs, thresholds,
-                "Each dollar of capex in the year before brought " + Percent.cents(r)
-                        + " of new operating cash flow this year (hurdle " + Percent.cents(hurdle)
-                        + ", on schedule from " + Percent.cents(hurdle.multiply(BigDecimal.TWO)) + ").");
+                Percent.dollars(r) + " of new operating cash flow per dollar of capex a year earlier (hurdle "
+                        + Percent.dollars(hurdle) + ", on schedule from " + Percent.dollars(hurdle.multiply(BigDecimal.TWO)) + ").");
     }
 }

@@ -23,9 +23,15 @@ final class Percent {
         return fraction.movePointRight(2).setScale(1, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString() + " points";
     }
 
-    /** A return per dollar: 0.7234 → "72 cents". */
-    static String cents(BigDecimal perDollar) {
-        return perDollar.movePointRight(2).setScale(0, RoundingMode.HALF_EVEN).toPlainString() + " cents";
+    /** A return per dollar as an analyst writes it: 0.7234 → "$0.72", 12.0874 → "$12.09", -0.05 → "-$0.05". */
+    static String dollars(BigDecimal perDollar) {
+        BigDecimal amount = perDollar.setScale(2, RoundingMode.HALF_EVEN);
+        return (amount.signum() < 0 ? "-$" : "$") + amount.abs().toPlainString();
+    }
+
+    /** A multiple: 0.5781 → "0.58x", 2 → "2.00x". */
+    static String times(BigDecimal multiple) {
+        return multiple.setScale(2, RoundingMode.HALF_EVEN).toPlainString() + "x";
     }
 
     static String usdBillions(long usd) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Evaluates the seven rules on the latest quarter. The verdict is SLIPPING if any rule says slipping, WATCH if
+ * Evaluates the eight rules on the latest quarter (a rule without its inputs is NOT_ASSESSED and does not count). The verdict is SLIPPING if any rule says slipping, WATCH if
  * any says watch, else ON_SCHEDULE; INSUFFICIENT_DATA when the latest quarter or the same quarter a year
  * earlier lacks complete trailing-twelve-month figures (eight contiguous quarters). An analyst's milestone
  * that was missed makes the verdict at least WATCH.
@@ -15,7 +15,7 @@ import java.util.Optional;
 public final class VerdictEngine {
     private static final List<Rule> RULES = List.of(new CapexIntensityRule(), new FreeCashFlowTrendRule(),
             new CashEngineRule(), new MonetizationPaceRule(), new PaybackRule(), new DepreciationDragRule(),
-            new DebtFundedBuildOutRule());
+            new DebtFundedBuildOutRule(), new CommitmentsOverhangRule());
 
     private VerdictEngine() {
     }
@@ -52,7 +52,7 @@ public final class VerdictEngine {
         List<RuleResult> results = RULES.stream().map(rule -> rule.evaluate(quarters, thresholds)).toList();
         RuleOutcome worst = results.stream().map(RuleResult::outcome).reduce(RuleOutcome.OK, RuleOutcome::worst);
         VerdictState state = switch (worst) {
-            case OK -> VerdictState.ON_SCHEDULE;
+            case NOT_ASSESSED, OK -> VerdictState.ON_SCHEDULE;
             case WATCH -> VerdictState.WATCH;
             case SLIPPING -> VerdictState.SLIPPING;
         };

@@ -64,12 +64,13 @@ class MetricsToVerdictTest {
                 .body("basedOn.accession", is("0001652044-26-000048"))
                 .body("previousState", is("INSUFFICIENT_DATA"))
                 .body("stateReason", nullValue())
-                .body("dataQualityFlags", equalTo(List.of()))
-                .body("rules.assessed", equalTo(List.of(true, true, true, true, true, true, true)))
+                // Alphabet's figures here carry no commitments: that rule is not assessed, and says so.
+                .body("dataQualityFlags", equalTo(List.of("NOT_ASSESSED:commitments-overhang")))
+                .body("rules.assessed", equalTo(List.of(true, true, true, true, true, true, true, false)))
                 .body("metricsRevision", is(11))
                 .body("rules.rule", equalTo(List.of("capex-intensity", "free-cash-flow", "cash-engine",
-                        "monetization-pace", "payback", "depreciation-drag", "debt-funded-build-out")))
-                .body("rules.outcome", equalTo(List.of("WATCH", "OK", "OK", "WATCH", "OK", "WATCH", "OK")))
+                        "monetization-pace", "payback", "depreciation-drag", "debt-funded-build-out", "commitments-overhang")))
+                .body("rules.outcome", equalTo(List.of("WATCH", "OK", "OK", "WATCH", "OK", "WATCH", "OK", "NOT_ASSESSED")))
                 .body("rules[0].inputs.ttmCapex", equalTo(109_924_000_000L))
                 .body("rules[4].inputs.incrementalReturn", is(0.7234f))
                 .body("quarters.size()", is(9))

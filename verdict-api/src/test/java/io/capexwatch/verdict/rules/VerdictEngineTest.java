@@ -34,8 +34,9 @@ class VerdictEngineTest {
         List<QuarterMetrics> upTo = AlphabetMetrics.quarters().stream().filter(q -> !q.periodEnd().isAfter(end)).toList();
         VerdictEngine.Evaluation evaluation = VerdictEngine.evaluate(upTo, Thresholds.DEFAULTS);
         assertEquals(expected, evaluation.state());
-        assertEquals(7, evaluation.rules().size());
-        assertEquals(watching, evaluation.rules().stream().filter(r -> r.outcome() != RuleOutcome.OK)
+        assertEquals(8, evaluation.rules().size());
+        assertEquals(watching, evaluation.rules().stream()
+                .filter(r -> r.outcome() != RuleOutcome.OK && r.outcome() != RuleOutcome.NOT_ASSESSED)
                 .map(RuleResult::rule).collect(Collectors.joining(" ")));
     }
 
@@ -61,8 +62,8 @@ class VerdictEngineTest {
                 + "watch above 40 points two quarters running.", pace.sentence());
         RuleResult payback = rules.get(PaybackRule.NAME);
         assertEquals(new BigDecimal("0.7234"), payback.inputs().get("incrementalReturn"));
-        assertEquals("Each dollar of capex in the year before brought 72 cents of new operating cash flow this year "
-                + "(hurdle 10 cents, on schedule from 20 cents).", payback.sentence());
+        assertEquals("$0.72 of new operating cash flow per dollar of capex a year earlier "
+                + "(hurdle $0.10, on schedule from $0.20).", payback.sentence());
         RuleResult drag = rules.get(DepreciationDragRule.NAME);
         assertEquals(new BigDecimal("0.4117"), drag.inputs().get("ttmDepreciationAndAmortizationGrowth"));
         assertEquals(new BigDecimal("0.2372"), drag.inputs().get("gap"));
@@ -123,7 +124,7 @@ class VerdictEngineTest {
             "1000, 10000, WATCH",
             "999, 10000, SLIPPING",
             "-500, 10000, SLIPPING",
-            "100, 0, OK",
+            "100, 0, NOT_ASSESSED", // no capex a year earlier to pay back
     })
     void paybackAtItsBoundaries(long ocfGain, long ttmCapexYearAgo, RuleOutcome expected) {
         YearOverYear quarters = new YearOverYear(metrics(NOW, 50_000 + ocfGain, 0), metrics(YEAR_AGO, 50_000, ttmCapexYearAgo));
@@ -236,16 +237,17 @@ class VerdictEngineTest {
 
     @Test
     void rulesWithoutTheirInputsSayNotAssessedInsteadOfPassingSilently() {
-        // Only cash flows, no revenue or depreciation: three rules cannot be assessed, four can.
+        // Only cash flows, no revenue or depreciation, no commitments: four rules cannot be assessed, four can.
         List<QuarterMetrics> cashOnly = AlphabetMetrics.quarters().stream()
                 .map(q -> AlphabetMetrics.withRevenueAndDepreciation(q, null, null, null, null)).toList();
         VerdictEngine.Evaluation evaluation = VerdictEngine.evaluate(cashOnly, Thresholds.DEFAULTS);
         Map<String, Boolean> assessed = evaluation.rules().stream()
                 .collect(Collectors.toMap(RuleResult::rule, RuleResult::assessed));
         assertEquals(Map.of("capex-intensity", true, "free-cash-flow", true, "cash-engine", true,
-                "monetization-pace", false, "payback", true, "depreciation-drag", false, "debt-funded-build-out", true), assessed);
+                "monetization-pace", false, "payback", true, "depreciation-drag", false, "debt-funded-build-out", true,
+                "commitments-overhang", false), assessed);
         RuleResult monetization = evaluation.rules().stream().filter(r -> r.rule().equals("monetization-pace")).findFirst().orElseThrow();
-        assertEquals(RuleOutcome.OK, monetization.outcome());
+        assertEquals(RuleOutcome.NOT_ASSESSED, monetization.outcome());
         assertEquals("Not assessed: TTM revenue or capex growth is not available.", monetization.sentence());
     }
 }

@@ -1,0 +1,41 @@
+package io.capexwatch.ingest.service;
+
+import io.capexwatch.ingest.definitions.CompanyDefinitions;
+import io.capexwatch.ingest.definitions.DefinitionsLoader;
+import io.capexwatch.ingest.definitions.InvalidDefinitionsException;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The companies' definitions files: versioned with the code (classpath definitions/TICKER.json), a file of
+ * the same name in {@code capexwatch.definitions.directory} replacing one whole. Read once per ticker. A
+ * file that cannot be used is logged as an ERROR and the company gets no company-defined measures (its
+ * standard figures are unaffected) until it is fixed and the service restarted.
+ */
+@ApplicationScoped
+public class Definitions {
+    private static final Logger LOG = Logger.getLogger(Definitions.class);
+    private final Optional<Path> directory;
+    private final ConcurrentMap<String, Optional<CompanyDefinitions>> byTicker = new ConcurrentHashMap<>();
+
+    public Definitions(@ConfigProperty(name = "capexwatch.definitions.directory") Optional<String> directory) {
+        this.directory = directory.filter(d -> !d.isBlank()).map(Path::of);
+    }
+
+    public Optional<CompanyDefinitions> forTicker(String ticker) {
+        return byTicker.computeIfAbsent(ticker.toUpperCase(java.util.Locale.ROOT), t -> {
+            try {
+                return t.matches("[A-Z0-9.]{1,10}") ? DefinitionsLoader.forCompany(t, directory) : Optional.empty();
+            } catch (InvalidDefinitionsException e) {
+                LOG.errorf("definitions of %s not used: %s", t, e.getMessage());
+                return Optional.empty();
+            }
+        });
+    }
+}

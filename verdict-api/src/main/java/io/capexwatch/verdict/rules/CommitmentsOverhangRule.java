@@ -1,0 +1,54 @@
+package io.capexwatch.verdict.rules;
+
+import io.capexwatch.contracts.messages.CompanyDefinedMetrics;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Commitments overhang: what the company has signed but not yet put on its balance sheet (leases not yet
+ * commenced, unconditional purchase obligations, as tagged in its filings) against TTM operating cash flow.
+ * Below {@link #WATCH} times TTM OCF: ok; from it: watch; from {@link #SLIPPING}: slipping. Remaining
+ * performance obligations are shown beside it, not added: they are the customers' commitments, not the
+ * company's. Without any tagged commitment the rule is not assessed.
+ */
+public final class CommitmentsOverhangRule implements Rule {
+    public static final String NAME = "commitments-overhang";
+    /** Default thresholds, multiples of TTM operating cash flow (see docs/verdict-model.md). */
+    public static final BigDecimal WATCH = new BigDecimal("1.00");
+    public static final BigDecimal SLIPPING = new BigDecimal("3.00");
+
+    @Override
+    public RuleResult evaluate(YearOverYear q, Thresholds t) {
+        CompanyDefinedMetrics own = q.latest().companyDefined();
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("ttmOcf", q.latest().ttmOcf());
+        Map<String, BigDecimal> thresholds = Map.of("watch", WATCH, "slipping", SLIPPING);
+        if (own != null) {
+            own.commitments().forEach(c -> inputs.put(c.id(), c.amount()));
+        }
+        inputs.put("offBalanceSheetCommitments", own == null ? null : own.offBalanceSheetCommitments());
+        inputs.put("offBalanceSheetToTtmOcf", own == null ? null : own.offBalanceSheetToTtmOcf());
+        if (own == null || own.offBalanceSheetCommitments() == null) {
+            return RuleResult.notAssessed(NAME, "Commitments overhang", inputs, thresholds,
+                    "no leases not yet commenced or purchase obligations are tagged for this quarter.");
+        }
+        BigDecimal multiple = own.offBalanceSheetToTtmOcf();
+        if (multiple == null) {
+            return new RuleResult(NAME, "Commitments overhang", RuleOutcome.SLIPPING, inputs, thresholds,
+                    Percent.usdBillions(own.offBalanceSheetCommitments()) + " of commitments not yet on the balance sheet,"
+                            + " with no positive TTM operating cash flow to meet them.");
+        }
+        RuleOutcome outcome = multiple.compareTo(SLIPPING) >= 0 ? RuleOutcome.SLIPPING
+                : multiple.compareTo(WATCH) >= 0 ? RuleOutcome.WATCH : RuleOutcome.OK;
+        String parts = own.commitments().stream().filter(c -> c.offBalanceSheet() && c.amount() != null)
+                .map(c -> c.name().toLowerCase(java.util.Locale.ROOT) + " " + Percent.usdBillions(c.amount()))
+                .collect(Collectors.joining(", "));
+        return new RuleResult(NAME, "Commitments overhang", outcome, inputs, thresholds,
+                Percent.usdBillions(own.offBalanceSheetCommitments()) + " signed but not yet on the balance sheet (" + parts
+                        + ") is " + Percent.times(multiple) + " TTM operating cash flow (watch from " + Percent.times(WATCH)
+                        + ", slipping from " + Percent.times(SLIPPING) + ").");
+    }
+}
