@@ -136,8 +136,10 @@ function companyDefinedDetails(v) {
   return `<h3>As the company reports it</h3>${fcf}${commitments}`;
 }
 
+// A rule's outcome on the verdict's colours (NOT_ASSESSED: no inputs, never good news).
+const RULE_BADGE = {OK: 'ON_SCHEDULE', WATCH: 'WATCH', SLIPPING: 'SLIPPING', NOT_ASSESSED: 'INSUFFICIENT_DATA'};
 function showDetails(v) {
-  const rows = (v.rules || []).map(r => `<tr><td>${badge(r.outcome === 'OK' ? 'ON_SCHEDULE' : r.outcome, r.outcome)}</td>
+  const rows = (v.rules || []).map(r => `<tr><td>${badge(RULE_BADGE[r.outcome] || r.outcome, label(r.outcome))}</td>
     <td><strong>${r.title}</strong><br>${r.sentence}</td>
     <td class="inputs">${Object.entries(r.inputs || {}).map(([k, val]) => `${k}: <strong>${input(val)}</strong>`).join('<br>')}</td></tr>`).join('');
   document.getElementById('details-body').innerHTML = `<h2>${v.ticker}: ${label(v.state)}</h2>

@@ -1,5 +1,6 @@
 package io.capexwatch.verdict.board;
 
+import io.capexwatch.contracts.messages.CompanyDefinedMetrics;
 import io.capexwatch.contracts.messages.MetricsSnapshot;
 import io.capexwatch.contracts.messages.Provenance;
 import io.capexwatch.contracts.messages.QuarterMetrics;
@@ -73,9 +74,21 @@ public final class PeerGrid {
                 "FY" + q.fiscalYear() + " Q" + q.fiscalQuarter(), q.fiscalYear(), q.fiscalQuarter(),
                 q.periodStart(), q.periodEnd(), q.capex(), q.ocf(), q.fcf(), q.capexToOcf(),
                 ratio(q.fcf(), q.revenue()), growth(q.depreciationAndAmortization(), daBefore),
-                q.ttmCapex(), q.ttmOcf(), q.ttmFcf(), q.extended() == null ? null : q.extended().ttmCompanyFcf(),
+                q.ttmCapex(), q.ttmOcf(), q.ttmFcf(), companyFcf(q),
                 EdgarLinks.filing(cik, accession(q.capexSource())), EdgarLinks.filing(cik, accession(q.ocfSource())),
                 EdgarLinks.filing(cik, latest), latest);
+    }
+
+    /**
+     * TTM FCF as the company defines it: its own definition where that is exact (from the filing's own XBRL),
+     * else capex net of proceeds from the standard tags where reported; never an approximate definition.
+     */
+    static Long companyFcf(QuarterMetrics q) {
+        CompanyDefinedMetrics own = q.companyDefined();
+        if (own != null && own.fcf() != null && own.fcf().ttmExact()) {
+            return own.fcf().ttm();
+        }
+        return q.extended() == null ? null : q.extended().ttmCompanyFcf();
     }
 
     private static String accession(Provenance source) {

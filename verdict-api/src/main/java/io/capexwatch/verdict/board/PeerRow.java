@@ -12,7 +12,7 @@ import java.time.LocalDate;
  *
  * @param fiscalLabel       the company's own label, e.g. FY2026 Q1 for Microsoft's quarter to 2025-09-30
  * @param fcfMargin         the quarter's FCF / revenue
- * @param ttmCompanyFcf     FCF as the company defines it (capex net of proceeds), TTM, where reported
+ * @param ttmCompanyFcf     FCF as the company defines it, TTM: its exact definition, else capex net of proceeds
  * @param daGrowth          D&A against the same fiscal quarter a year earlier
  */
 @RegisterForReflection

@@ -1,5 +1,6 @@
 package io.capexwatch.verdict.board;
 
+import io.capexwatch.contracts.messages.CompanyDefinedMetrics;
 import io.capexwatch.contracts.messages.Filing;
 import io.capexwatch.contracts.messages.MetricsSnapshot;
 import io.capexwatch.contracts.messages.Provenance;
@@ -43,6 +44,26 @@ class PeerGridTest {
         return new QuarterMetrics(fy, fq, LocalDate.parse(start), LocalDate.parse(end), ocfM * M, capexM * M, (ocfM - capexM) * M,
                 PeerGrid.ratio(capexM, ocfM), null, ttmCapex, null, null, revenueM * M, null, daM * M, null, null, null,
                 filing, ocf, capex, List.of(), null);
+    }
+
+    @Test
+    void companyDefinedFcfIsTheCompanysExactDefinitionAndNeverAnApproximateOne() {
+        QuarterMetrics q = quarter(2025, 3, "2025-07-01", "2025-09-30", 35_525, 35_095, 180_169, 0, "0001018724-25-000123", 120_131L);
+        // Amazon's TTM FCF at 2025-09-30 as Amazon states it: OCF 130,691M - (capex 120,131M - proceeds 4,228M).
+        QuarterMetrics exact = withCompanyFcf(q, "EXACT", 14_788 * M);
+        assertEquals(14_788_000_000L, PeerGrid.companyFcf(exact));
+        assertNull(PeerGrid.companyFcf(withCompanyFcf(q, "APPROXIMATE", 14_000 * M)));
+        assertNull(PeerGrid.companyFcf(q));
+    }
+
+    private static QuarterMetrics withCompanyFcf(QuarterMetrics q, String ttmStatus, long ttm) {
+        CompanyDefinedMetrics.Measure fcf = new CompanyDefinedMetrics.Measure("fcf", "Free cash flow",
+                "Amazon.com Q3 2025 earnings release", null, "UNAVAILABLE", ttm, ttmStatus, null, "twelve months as filed");
+        return new QuarterMetrics(q.fiscalYear(), q.fiscalQuarter(), q.periodStart(), q.periodEnd(), q.ocf(), q.capex(), q.fcf(),
+                q.capexToOcf(), q.ttmOcf(), q.ttmCapex(), q.ttmFcf(), q.ttmCapexToOcf(), q.revenue(), q.ttmRevenue(),
+                q.depreciationAndAmortization(), q.ttmDepreciationAndAmortization(), q.debtIssued(), q.ttmDebtIssued(),
+                q.latestFiling(), q.ocfSource(), q.capexSource(), q.flags(), q.extended(),
+                new CompanyDefinedMetrics(null, fcf, null, List.of(), null, null, List.of()));
     }
 
     @Test
