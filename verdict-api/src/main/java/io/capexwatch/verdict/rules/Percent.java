@@ -34,7 +34,22 @@ final class Percent {
         return multiple.setScale(2, RoundingMode.HALF_EVEN).toPlainString() + "x";
     }
 
+    /**
+     * Money as an analyst writes it, sign before the dollar: -2,472,000,000 → "-$2.5B", 1,250,000,000,000 →
+     * "$1.25T", 430,000,000 → "$430M", 0 → "$0" (exact to the rounding shown, never through a double).
+     */
     static String usdBillions(long usd) {
-        return "$" + BigDecimal.valueOf(usd).movePointLeft(9).setScale(1, RoundingMode.HALF_EVEN).toPlainString() + "B";
+        BigDecimal abs = BigDecimal.valueOf(usd).abs();
+        String sign = usd < 0 ? "-$" : "$";
+        if (usd == 0) {
+            return "$0";
+        }
+        if (abs.compareTo(BigDecimal.valueOf(1_000_000_000_000L)) >= 0) {
+            return sign + abs.movePointLeft(12).setScale(2, RoundingMode.HALF_EVEN).toPlainString() + "T";
+        }
+        if (abs.compareTo(BigDecimal.valueOf(1_000_000_000L)) >= 0) {
+            return sign + abs.movePointLeft(9).setScale(1, RoundingMode.HALF_EVEN).toPlainString() + "B";
+        }
+        return sign + abs.movePointLeft(6).setScale(0, RoundingMode.HALF_EVEN).toPlainString() + "M";
     }
 }

@@ -149,7 +149,7 @@ class CompanyDefinedRulesTest {
                 + "in the trailing twelve months.", r.sentence());
         RuleResult rollOver = new DebtFundedBuildOutRule().evaluate(new YearOverYear(debt(140_000 * M, 130_000 * M, 20_000 * M,
                 20_000 * M), null), Thresholds.DEFAULTS);
-        assertEquals("Capex exceeds operating cash flow by $10.0B, with net borrowing of $0.0B ($20.0B issued, $20.0B repaid) "
+        assertEquals("Capex exceeds operating cash flow by $10.0B, with net borrowing of $0 ($20.0B issued, $20.0B repaid) "
                 + "in the trailing twelve months: not funded by new debt.", rollOver.sentence());
     }
 
