@@ -49,12 +49,12 @@ class AlphabetEndToEndIT {
     }
 
     /** The board in headless Chromium, or null (with a message) where Chromium is not installed. */
-    private static HeadlessChromium openBoard(Path profile) throws Exception {
+    private static HeadlessChromium openBoard() throws Exception {
         if (!Files.isExecutable(HeadlessChromium.BINARY)) {
             System.out.println("board check skipped: no " + HeadlessChromium.BINARY + " (apt-get install chromium; .ci/run does)");
             return null;
         }
-        HeadlessChromium browser = new HeadlessChromium(profile);
+        HeadlessChromium browser = new HeadlessChromium();
         browser.open(system.url(Service.VERDICT_API) + "/");
         browser.await("document.body.dataset.loaded === 'true' && document.getElementById('connection').textContent.startsWith('live')",
                 Duration.ofSeconds(30));
@@ -152,7 +152,7 @@ class AlphabetEndToEndIT {
     @Test
     void alphabetFromCompanyFactsToVerdict(@TempDir Path folder) throws Exception {
         // The board is open before the filing arrives: its GOOGL tile must appear live, without a reload.
-        HeadlessChromium browser = openBoard(folder.resolve("chromium-profile"));
+        HeadlessChromium browser = openBoard();
 
         // Through the command-line folder import (./capex-watch import DIR URL), the same API as any client.
         Files.copy(companyFacts, folder.resolve(companyFacts.getFileName()));

@@ -15,11 +15,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,11 +38,17 @@ final class HeadlessChromium implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
 
-    HeadlessChromium(Path profile) throws Exception {
+    /**
+     * Its profile lives under target/, not in a JUnit temporary folder: Chromium's helper processes may still be
+     * writing to it for a moment after the browser exits, which made JUnit's clean-up of such a folder fail a test.
+     */
+    HeadlessChromium() throws Exception {
+        Path work = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chromium")), "run-");
+        Path profile = work.resolve("profile");
         process = new ProcessBuilder(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--remote-debugging-port=0", "--window-size=1280,900", "about:blank")
-                .redirectErrorStream(true).redirectOutput(profile.resolveSibling("chromium.log").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(work.resolve("chromium.log").toFile()).start();
         Path portFile = profile.resolve("DevToolsActivePort");
         Instant deadline = Instant.now().plusSeconds(30);
         while (!Files.exists(portFile) || Files.readAllLines(portFile).size() < 2) {
@@ -156,13 +165,21 @@ final class HeadlessChromium implements AutoCloseable {
     @Override
     public void close() {
         socket.abort();
+        List<ProcessHandle> helpers = process.descendants().toList();
         process.destroy();
         try {
             process.waitFor(10, TimeUnit.SECONDS);
+            process.destroyForcibly();
+            // The renderer, GPU and crash-handler processes too, so none outlives the test.
+            for (ProcessHandle helper : helpers) {
+                helper.destroyForcibly();
+                helper.onExit().get(10, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            System.out.println("a Chromium helper process did not exit: " + e);
         }
-        process.destroyForcibly();
     }
 
 }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,8 +123,8 @@ class ReplicasEndToEndIT {
 
     @Test
     @Order(2)
-    void anEarningsReleaseShowsAsResultsReleasedAwaitingTheTenQ(@TempDir Path profile) throws Exception {
-        HeadlessChromium browser = openBoard(profile);
+    void anEarningsReleaseShowsAsResultsReleasedAwaitingTheTenQ() throws Exception {
+        HeadlessChromium browser = openBoard();
 
         // Alphabet files its earnings release (8-K item 2.02); the 10-Q with the figures comes days later.
         try (InputStream submissions = ReplicasEndToEndIT.class.getResourceAsStream("/edgar/submissions_CIK0001652044_earnings_release.json")) {
@@ -158,7 +157,7 @@ class ReplicasEndToEndIT {
      */
     @Test
     @Order(3)
-    void theGroupsShareOfAllFilersCapexFromTheSecFrames(@TempDir Path profile) throws Exception {
+    void theGroupsShareOfAllFilersCapexFromTheSecFrames() throws Exception {
         String ppe = "PaymentsToAcquirePropertyPlantAndEquipment";
         String productive = "PaymentsToAcquireProductiveAssets";
         // The board of the test before asked already, when EDGAR had no such frame (a 404, not cached).
@@ -193,7 +192,7 @@ class ReplicasEndToEndIT {
         assertTrue(edgar.requests(SecFrames.path(ppe, "CY2025")).getLast().header("User-Agent").startsWith("capex-watch e2e replica-"));
         assertEquals(0, edgar.requests(SecFrames.path(ppe, "CY2025Q3")).size());
 
-        HeadlessChromium browser = openBoard(profile);
+        HeadlessChromium browser = openBoard();
         if (browser != null) {
             try (browser) {
                 browser.await("document.getElementById('all-filers').dataset.loaded === 'true'", Duration.ofSeconds(30));
@@ -206,12 +205,12 @@ class ReplicasEndToEndIT {
     }
 
     /** The second verdict-api replica's board, live, or null (with a message) where Chromium is not installed. */
-    private static HeadlessChromium openBoard(Path profile) throws Exception {
+    private static HeadlessChromium openBoard() throws Exception {
         if (!Files.isExecutable(HeadlessChromium.BINARY)) {
             System.out.println("board check skipped: no " + HeadlessChromium.BINARY + " (apt-get install chromium; .ci/run does)");
             return null;
         }
-        HeadlessChromium browser = new HeadlessChromium(profile);
+        HeadlessChromium browser = new HeadlessChromium();
         browser.open(system.urls(Service.VERDICT_API).get(1) + "/");
         browser.await("document.querySelector('[data-ticker=GOOGL]')?.dataset.state === 'WATCH'"
                 + " && document.getElementById('connection').textContent.startsWith('live')", Duration.ofSeconds(120));
