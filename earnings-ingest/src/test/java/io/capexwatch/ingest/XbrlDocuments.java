@@ -62,4 +62,43 @@ public final class XbrlDocuments {
         }));
         return doc.toString().getBytes(StandardCharsets.UTF_8);
     }
+
+    /**
+     * A minimal XBRL 2.1 instance of one filing of Amazon's sample companyfacts (our document from Amazon's
+     * published cash-flow statements): that filing's us-gaap facts, as if filed by {@code cik}, as the filing's
+     * own extracted instance carries them.
+     */
+    public static byte[] amazonSampleInstance(long cik, String accession) {
+        JsonNode doc = Documents.read(Samples.read("companyfacts/CIK0001018724.json"));
+        StringBuilder contexts = new StringBuilder();
+        StringBuilder facts = new StringBuilder();
+        java.util.Map<String, String> ids = new java.util.LinkedHashMap<>();
+        doc.path("facts").path("us-gaap").properties().forEach(concept -> concept.getValue().path("units").path("USD").forEach(fact -> {
+            if (!accession.equals(fact.path("accn").asText())) {
+                return;
+            }
+            String period = fact.path("start").asText() + "/" + fact.path("end").asText();
+            String id = ids.computeIfAbsent(period, p -> {
+                String c = "c-" + (ids.size() + 1);
+                contexts.append("""
+                          <xbrli:context id="%s"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">%010d</xbrli:identifier></xbrli:entity>
+                            <xbrli:period><xbrli:startDate>%s</xbrli:startDate><xbrli:endDate>%s</xbrli:endDate></xbrli:period></xbrli:context>
+                        """.formatted(c, cik, fact.path("start").asText(), fact.path("end").asText()));
+                return c;
+            });
+            facts.append("  <us-gaap:%s contextRef=\"%s\" unitRef=\"usd\" decimals=\"-6\">%s</us-gaap:%s>\n"
+                    .formatted(concept.getKey(), id, fact.path("val").asText(), concept.getKey()));
+        }));
+        if (facts.isEmpty()) {
+            throw new IllegalArgumentException("the Amazon sample has no fact of filing " + accession);
+        }
+        return ("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:us-gaap="http://fasb.org/us-gaap/2024"
+                            xmlns:iso4217="http://www.xbrl.org/2003/iso4217" xmlns:dei="http://xbrl.sec.gov/dei/2024">
+                """ + contexts + """
+                  <xbrli:unit id="usd"><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unit>
+                  <dei:EntityCentralIndexKey contextRef="c-1">%010d</dei:EntityCentralIndexKey>
+                """.formatted(cik) + facts + "</xbrli:xbrl>\n").getBytes(StandardCharsets.UTF_8);
+    }
 }

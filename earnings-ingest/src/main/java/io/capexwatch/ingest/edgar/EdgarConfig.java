@@ -60,6 +60,16 @@ public interface EdgarConfig {
     Duration xbrlLagWarning();
 
     /**
+     * How many of the latest periodic reports (10-Q, 10-K, amendments) have their own XBRL fetched from the
+     * archive, the latest included: the latest decides the filing status, the older ones bring what
+     * companyfacts lacks (extension concepts, dimensions) for the quarters that TTMs and year-ago comparisons
+     * use. 8 is two fiscal years; 1 fetches the latest only. Older reports are fetched only where the archive
+     * serves this company's filings (the latest's own XBRL is stored).
+     */
+    @WithDefault("8")
+    int xbrlBackfillReports();
+
+    /**
      * How long the polling replica's lease (one poller across replicas) lasts past each poll it starts: a
      * replica that dies is taken over after at most this long. It must outlast a whole poll cycle; by default
      * three poll intervals plus a minute.

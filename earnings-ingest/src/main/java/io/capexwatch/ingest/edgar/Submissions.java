@@ -68,6 +68,11 @@ public record Submissions(long cik, String name, List<Filing> filings) {
         return filings.stream().filter(Filing::periodicReport).max(NEWEST);
     }
 
+    /** The latest {@code count} 10-Qs, 10-Ks and amendments with XBRL financials, newest first. */
+    public List<Filing> latestPeriodicReports(int count) {
+        return filings.stream().filter(Filing::periodicReport).sorted(NEWEST.reversed()).limit(Math.max(0, count)).toList();
+    }
+
     /** The latest earnings release (8-K item 2.02). */
     public Optional<Filing> latestResultsRelease() {
         return filings.stream().filter(Filing::resultsRelease).max(NEWEST);

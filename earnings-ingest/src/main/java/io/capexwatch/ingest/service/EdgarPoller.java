@@ -39,7 +39,8 @@ import java.util.UUID;
  * costs nothing) tells whether a new 10-Q, 10-K or amendment with XBRL has arrived, in which case the
  * companyfacts document is fetched and goes through the same import as {@code POST /api/imports}, and so
  * does the filing's own XBRL from the archive ({@link FilingXbrlFetcher}); both are fetched again on every
- * poll while the filing's figures are not stored (status AWAITING_XBRL); an
+ * poll while the filing's figures are not stored (status AWAITING_XBRL); the older recent reports' own
+ * XBRL is fetched once each (back-fill, {@code capexwatch.edgar.xbrl-backfill-reports}); an
  * earnings release (8-K item 2.02) newer than the latest report marks the company "results released,
  * awaiting filing"; each company's status goes to verdict-api after every poll. One replica polls at a time
  * (a lease in PostgreSQL). A failed poll or a document that does not parse is logged and counted and leaves
@@ -143,9 +144,41 @@ public class EdgarPoller {
         Uni<FactsFetch> facts = !processed || company.revision == 0 ? fetchFacts(company) : Uni.createFrom().item(FactsFetch.NOT_FETCHED);
         return facts.chain(fetch -> (latest.isEmpty() || processed ? Uni.createFrom().item(NOT_NEEDED)
                         : filingXbrl.fetchAndStore(company, latest.get()))
-                .chain(xbrl -> (latest.isEmpty() ? Uni.createFrom().item(false)
-                        : filedFacts.hasFiling(company.cik, latest.get().accession()))
-                        .chain(stored -> record(company.cik, outcome(company, submissions, response, fetch, xbrl, processed, stored)))));
+                .chain(xbrl -> backfill(company, submissions, xbrl)
+                        .chain(backfilled -> (latest.isEmpty() ? Uni.createFrom().item(false)
+                                : filedFacts.hasFiling(company.cik, latest.get().accession()))
+                                .map(stored -> outcome(company, submissions, fetch, xbrl, processed, stored)
+                                        // Not stored yet: the next poll reads submissions in full and tries again.
+                                        .submissionsValidators(backfilled ? response.etag() : null,
+                                                backfilled ? response.lastModified() : null)))
+                        .chain(update -> record(company.cik, update))));
+    }
+
+    /**
+     * The own XBRL of the older ones of the latest {@code capexwatch.edgar.xbrl-backfill-reports} periodic
+     * reports (and of the latest, where it was processed before without it), oldest last, each fetched once:
+     * what is stored is skipped without a request. Stops at the first filing the archive does not have (an
+     * EDGAR mirror or stub without the archive).
+     *
+     * @return whether every one is stored (or the archive has none), so submissions may be asked conditionally
+     */
+    private Uni<Boolean> backfill(CompanyEntity company, Submissions submissions, FilingXbrlFetcher.Outcome latest) {
+        if (latest.kind() != FilingXbrlFetcher.Outcome.Kind.STORED) {
+            return Uni.createFrom().item(true); // the latest is awaited (every poll reads submissions) or not in the archive
+        }
+        List<Submissions.Filing> reports = submissions.latestPeriodicReports(config.xbrlBackfillReports());
+        return fetchInTurn(company, latest == NOT_NEEDED ? reports : reports.subList(Math.min(1, reports.size()), reports.size()), true);
+    }
+
+    private Uni<Boolean> fetchInTurn(CompanyEntity company, List<Submissions.Filing> filings, boolean complete) {
+        if (filings.isEmpty()) {
+            return Uni.createFrom().item(complete);
+        }
+        return filingXbrl.fetchAndStore(company, filings.getFirst()).chain(outcome -> switch (outcome.kind()) {
+            case NOT_IN_ARCHIVE -> Uni.createFrom().item(complete);
+            case RETRY -> fetchInTurn(company, filings.subList(1, filings.size()), false);
+            case STORED -> fetchInTurn(company, filings.subList(1, filings.size()), complete);
+        });
     }
 
     private static final FilingXbrlFetcher.Outcome NOT_NEEDED =
@@ -157,11 +190,10 @@ public class EdgarPoller {
      * facts are stored, or the document lists its accession without any figure capex-watch tracks); until
      * then the status is AWAITING_XBRL and every poll fetches both again.
      */
-    private PollStateUpdate outcome(CompanyEntity company, Submissions submissions, EdgarResponse response,
-                                    FactsFetch fetch, FilingXbrlFetcher.Outcome xbrl, boolean processed, boolean stored) {
+    private PollStateUpdate outcome(CompanyEntity company, Submissions submissions, FactsFetch fetch,
+                                    FilingXbrlFetcher.Outcome xbrl, boolean processed, boolean stored) {
         Instant now = Instant.now();
-        PollStateUpdate update = new PollStateUpdate().polledAt(now)
-                .submissionsValidators(response.etag(), response.lastModified());
+        PollStateUpdate update = new PollStateUpdate().polledAt(now);
         if (fetch.fetched()) {
             update.factsValidators(fetch.etag(), fetch.lastModified());
         }

@@ -42,7 +42,7 @@ class FilingXbrlPollingTest {
     public static class PollsOnly implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.scheduler.enabled", "false");
+            return Map.of("quarkus.scheduler.enabled", "false", "capexwatch.edgar.xbrl-backfill-reports", "3");
         }
     }
 
@@ -135,6 +135,81 @@ class FilingXbrlPollingTest {
         List<StoredFacts.Row> rows = StoredFacts.of(cik);
         assertTrue(!rows.isEmpty() && rows.stream().allMatch(r -> r.source().equals("INLINE") && r.accession().equals(accession)
                 && r.form().equals("10-Q") && r.filed().equals("2025-08-01")), rows.toString());
+    }
+
+    /**
+     * Back-fill: the older recent reports' own XBRL is fetched once each (here the latest three, by
+     * configuration); one that fails (503 after the retries) keeps submissions unconditional so the next
+     * poll tries it again; once all are stored, submissions is asked conditionally (304) and the archive
+     * is not asked again.
+     */
+    @Test
+    void theOlderRecentReportsXbrlIsBackFilledOnceEachAndAFailedOneOnTheNextPoll() throws Throwable {
+        EdgarStub stub = EdgarStubResource.stub();
+        long cik = 9_130_003L;
+        String ticker = "XBKF";
+        Documents.watch(ticker, cik);
+        String q2 = "0001018724-25-000086", q1 = "0001018724-25-000036", fy2024 = "0001018724-25-000004", q3of2024 = "0001018724-24-000161";
+        String submissions = "/submissions/CIK%010d.json".formatted(cik);
+        stub.serve(submissions, Documents.submissions(cik, List.of(
+                List.of(q2, "10-Q", "2025-08-01", "", "amzn-20250630.htm"),
+                List.of("0001018724-25-000080", "8-K", "2025-07-31", "5.07", "d8k.htm"),
+                List.of(q1, "10-Q", "2025-05-02", "", "amzn-20250331.htm"),
+                List.of(fy2024, "10-K", "2025-02-07", "", "amzn-20241231.htm"),
+                List.of(q3of2024, "10-Q", "2024-11-01", "", "amzn-20240930.htm"))));
+        // companyfacts carries none of them yet: every figure below comes from the filings' own instances.
+        stub.serve("/api/xbrl/companyfacts/CIK%010d.json".formatted(cik),
+                "{\"cik\": %d, \"entityName\": \"EXAMPLE\", \"facts\": {}}".formatted(cik).getBytes());
+        Map<String, String> documents = Map.of(q2, "amzn-20250630", q1, "amzn-20250331", fy2024, "amzn-20241231", q3of2024, "amzn-20240930");
+        documents.forEach((accession, name) -> {
+            stub.serve(folder(cik, accession) + "index.json", index(name + ".htm", name + "_htm.xml"));
+            stub.serve(folder(cik, accession) + name + "_htm.xml", XbrlDocuments.amazonSampleInstance(cik, accession));
+        });
+        String q1Instance = folder(cik, q1) + "amzn-20250331_htm.xml";
+        stub.failFirst(q1Instance, 503, 503, 503, 503, 503);
+
+        poll();
+        given().get("/api/companies").then()
+                .body(company(ticker, "status"), is("UP_TO_DATE"))
+                .body(company(ticker, "lastFiling.accession"), is(q2));
+        assertEquals(List.of(fy2024, q2), archiveAccessions(cik));
+        assertEquals(List.of(503, 503, 503, 503, 503), statuses(stub, q1Instance));
+        // Only the latest three: the 10-Q of 2024 Q3 is never asked for.
+        assertEquals(List.of(), stub.requests(folder(cik, q3of2024) + "index.json"));
+
+        // The Q1 10-Q's instance failed: submissions is read in full again (no If-None-Match), Q1 is fetched.
+        poll();
+        assertEquals(2, stub.requests(submissions).size());
+        assertEquals(null, stub.requests(submissions).get(1).header("If-None-Match"));
+        assertEquals(List.of(503, 503, 503, 503, 503, 200), statuses(stub, q1Instance));
+        assertEquals(List.of(fy2024, q1, q2), archiveAccessions(cik));
+        // Stored instances are not fetched again.
+        assertEquals(List.of(200), statuses(stub, folder(cik, q2) + "amzn-20250630_htm.xml"));
+        assertEquals(List.of(200), statuses(stub, folder(cik, fy2024) + "amzn-20241231_htm.xml"));
+        // Q2 2025 from the 10-Qs' own instances: six months less the first quarter.
+        given().get("/api/companies/" + ticker + "/fundamentals").then()
+                .body("find { it.periodEnd == '2025-03-31' }.values.OPERATING_CASH_FLOW.value", is(17_015_000_000L))
+                .body("find { it.periodEnd == '2025-06-30' }.values.OPERATING_CASH_FLOW.value", is(32_515_000_000L))
+                .body("find { it.periodEnd == '2025-06-30' }.values.CAPEX.value", is(32_183_000_000L))
+                .body("find { it.periodEnd == '2025-06-30' }.values.CAPEX.provenance.filing.accession", is(q2));
+
+        // All stored: submissions conditionally (answered 304), the archive not asked.
+        int archiveRequests = stub.requests(folder(cik, q1) + "index.json").size();
+        poll();
+        EdgarStub.Request third = stub.requests(submissions).get(2);
+        assertEquals(304, third.status());
+        assertTrue(third.header("If-None-Match") != null, "the third poll asks submissions conditionally");
+        assertEquals(archiveRequests, stub.requests(folder(cik, q1) + "index.json").size());
+    }
+
+    private static String folder(long cik, String accession) {
+        return "/Archives/edgar/data/" + cik + "/" + accession.replace("-", "") + "/";
+    }
+
+    /** The filings whose own XBRL (instance) is stored, in order of accession. */
+    private static List<String> archiveAccessions(long cik) {
+        return StoredFacts.of(cik).stream().filter(r -> r.source().equals("INSTANCE")).map(StoredFacts.Row::accession)
+                .distinct().sorted().toList();
     }
 
     private void poll() throws Throwable {

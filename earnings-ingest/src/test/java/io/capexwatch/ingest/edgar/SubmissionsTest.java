@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,6 +36,17 @@ class SubmissionsTest {
         Submissions.Filing report = msft.latestPeriodicReport().orElseThrow();
         assertEquals("10-Q", report.form());
         assertEquals(LocalDate.parse("2026-01-28"), report.filed());
+    }
+
+    @Test
+    void microsoftsLatestEightReportsAreTwoFiscalYearsOfTenQsAndTenKsNewestFirst() throws IOException {
+        Submissions msft = Submissions.parse(mapper, Files.readAllBytes(SharedEdgarFiles.require("submissions_CIK0000789019.json")));
+        assertEquals(List.of("0001193125-26-027207 10-Q msft-20251231.htm", "0001193125-25-256321 10-Q msft-20250930.htm",
+                        "0000950170-25-100235 10-K msft-20250630.htm", "0000950170-25-061046 10-Q msft-20250331.htm",
+                        "0000950170-25-010491 10-Q msft-20241231.htm", "0000950170-24-118967 10-Q msft-20240930.htm",
+                        "0000950170-24-087843 10-K msft-20240630.htm", "0000950170-24-048288 10-Q msft-20240331.htm"),
+                msft.latestPeriodicReports(8).stream().map(f -> f.accession() + " " + f.form() + " " + f.primaryDocument()).toList());
+        assertEquals(List.of(), msft.latestPeriodicReports(0));
     }
 
     @Test
