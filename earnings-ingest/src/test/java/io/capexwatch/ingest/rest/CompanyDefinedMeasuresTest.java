@@ -100,5 +100,18 @@ class CompanyDefinedMeasuresTest {
             ttmFcf += ocf - capex;
         }
         assertEquals(10_560_000_000L, ttmFcf);
+
+        // Point in time, measures computed from the facts filed by that day: the day before the 10-Q was filed
+        // there was no Q3 and Q2's TTM lacked the proceeds; from the day it was filed, Amazon's own figure.
+        String q2Fcf = "find { it.periodEnd == '2025-06-30' }.companyMeasures.find { it.id == 'fcf' }";
+        given().get("/api/companies/AMZN/fundamentals?asOf=2025-10-30").then().statusCode(200)
+                .body(Q3, is((Object) null))
+                .body(q2Fcf + ".ttmStatus", is("UNAVAILABLE"))
+                .body(q2Fcf + ".ttmReason", containsString("amzn:ProceedsFromPropertyPlantAndEquipmentSalesAndIncentives"));
+        given().get("/api/companies/AMZN/fundamentals?asOf=2025-10-31").then().statusCode(200)
+                .body(FCF + ".ttmStatus", is("EXACT"))
+                .body(FCF + ".ttmValue", equalTo(14_788_000_000L))
+                .body(FCF + ".inputs.filing.accession[2]", is(XbrlDocuments.AMAZON_Q3_2025))
+                .body(CAPEX + ".ttmValue", equalTo(115_903_000_000L));
     }
 }
