@@ -102,6 +102,14 @@ class AlphabetCommitmentsTest {
         assertEquals(151_424_000_000L, ttmOcfQ3);
         assertEquals(50_300_000_000L, wholes(q3));
         assertEquals(new BigDecimal("0.3322"), multiple(wholes(q3), ttmOcfQ3));
+        // were the purchase obligations inside the unconditional ones, only the latter would count
+        assertEquals(new BigDecimal("0.2813"), multiple(42_600_000_000L, ttmOcfQ3));
+
+        LocalDate fy = LocalDate.of(2025, 12, 31);
+        long ttmOcfFy = value(LocalDate.of(2025, 1, 1), fy);
+        assertEquals(164_713_000_000L, ttmOcfFy);
+        assertEquals(7_700_000_000L, wholes(fy));
+        assertEquals(new BigDecimal("0.0467"), multiple(wholes(fy), ttmOcfFy));
 
         LocalDate q1 = LocalDate.of(2026, 3, 31);
         // FY2025 164,713 − first quarter 2025 36,150 + first quarter 2026 45,790 (millions)

@@ -61,6 +61,21 @@ class DefinitionsFilesTest {
         }
     }
 
+    /** Only Amazon's (AmazonCommitmentsTest) and Alphabet's purchase obligations (AlphabetCommitmentsTest) are checked on real XBRL here. */
+    @Test
+    void commitmentNamesNotCheckedAgainstTheCompanysOwnXbrlSaySo() {
+        for (String ticker : List.of("MSFT", "META", "ORCL", "NVDA", "CRWV")) {
+            for (MeasureDefinition m : DefinitionsLoader.forCompany(ticker, Optional.empty()).orElseThrow().ofKind(MeasureKind.COMMITMENT)) {
+                assertTrue(m.note().startsWith("Unverified"), ticker + " " + m.id() + ": " + m.note());
+            }
+        }
+        assertTrue(measure("GOOGL", "leases-not-yet-commenced").note().startsWith("Unverified"));
+        assertTrue(measure("GOOGL", "purchase-obligations").note().startsWith("Checked against Alphabet's companyfacts"));
+        assertTrue(measure("GOOGL", "unconditional-purchase-obligations").note().startsWith("Checked against Alphabet's companyfacts"));
+        assertTrue(DefinitionsLoader.forCompany("AMZN", Optional.empty()).orElseThrow().ofKind(MeasureKind.COMMITMENT).stream()
+                .allMatch(m -> m.note() == null));
+    }
+
     @Test
     void commitmentsTaggedWithDimensionsNameTheirMembersAndPartsAreNotAddedTwice() {
         Term microsoft = measure("MSFT", "leases-not-yet-commenced").terms().getFirst();
