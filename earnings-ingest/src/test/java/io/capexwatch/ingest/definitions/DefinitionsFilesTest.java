@@ -52,7 +52,7 @@ class DefinitionsFilesTest {
     void everyWatchedCompanyHasCommitmentsWithSourcesAndNoneIsTheBacklog(String ticker) {
         CompanyDefinitions definitions = DefinitionsLoader.forCompany(ticker, Optional.empty()).orElseThrow();
         List<MeasureDefinition> commitments = definitions.ofKind(MeasureKind.COMMITMENT);
-        assertFalse(commitments.stream().noneMatch(m -> m.partOf() == null), ticker + " has no whole commitment");
+        assertTrue(commitments.stream().anyMatch(m -> m.partOf() == null), ticker + " has no whole commitment");
         for (MeasureDefinition m : commitments) {
             assertTrue(m.source().contains("10-K") || m.source().contains("10-Q"), m.id() + ": " + m.source());
             assertTrue(m.terms().stream().flatMap(t -> t.concepts().stream())
