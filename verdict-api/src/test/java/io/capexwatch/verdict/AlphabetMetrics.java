@@ -1,5 +1,6 @@
 package io.capexwatch.verdict;
 
+import io.capexwatch.contracts.messages.CompanyDefinedMetrics;
 import io.capexwatch.contracts.messages.Filing;
 import io.capexwatch.contracts.messages.MetricsSnapshot;
 import io.capexwatch.contracts.messages.QuarterMetrics;
@@ -65,6 +66,13 @@ public final class AlphabetMetrics {
                 q.fcf(), q.capexToOcf(), q.ttmOcf(), q.ttmCapex(), q.ttmFcf(), q.ttmCapexToOcf(), q.revenue(),
                 q.ttmRevenue(), q.depreciationAndAmortization(), q.ttmDepreciationAndAmortization(), ttmDebtIssued,
                 ttmDebtIssued, q.latestFiling(), q.ocfSource(), q.capexSource(), q.flags(), null);
+    }
+
+    public static QuarterMetrics withCompanyDefined(QuarterMetrics q, CompanyDefinedMetrics own) {
+        return new QuarterMetrics(q.fiscalYear(), q.fiscalQuarter(), q.periodStart(), q.periodEnd(), q.ocf(), q.capex(),
+                q.fcf(), q.capexToOcf(), q.ttmOcf(), q.ttmCapex(), q.ttmFcf(), q.ttmCapexToOcf(), q.revenue(),
+                q.ttmRevenue(), q.depreciationAndAmortization(), q.ttmDepreciationAndAmortization(), q.debtIssued(),
+                q.ttmDebtIssued(), q.latestFiling(), q.ocfSource(), q.capexSource(), q.flags(), q.extended(), own);
     }
 
     public static MetricsSnapshot snapshot(long revision, List<QuarterMetrics> quarters) {

@@ -2,46 +2,37 @@ package io.capexwatch.verdict.board;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.capexwatch.contracts.messages.FilingStatus;
-import io.capexwatch.contracts.messages.KafkaMessages;
+import io.capexwatch.contracts.messaging.RetryingConsumer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
  * The filing-status topic read a third time, in its own consumer group (verdict-api-watchlist) from the
- * earliest record, into {@code watched_company}: which companies are watched, for the board. An unreadable
- * payload is skipped (the verdict cache's consumer dead-letters it); if PostgreSQL is down the status is
- * dropped and the next announcement or poll repeats it.
+ * earliest record, into {@code watched_company}: which companies are watched, for the board
+ * ({@link RetryingConsumer}). A store that fails (PostgreSQL down) is retried with backoff until it succeeds;
+ * the upsert makes a redelivery harmless. An unreadable payload fails and is ignored by this channel: the
+ * verdict cache's channel dead-letters it, once.
  */
 @ApplicationScoped
 public class WatchlistConsumer {
-    private static final Logger LOG = Logger.getLogger(WatchlistConsumer.class);
-
-    private final ObjectMapper mapper;
+    private final RetryingConsumer<FilingStatus> consumer;
     private final WatchedCompanyRepository companies;
 
-    public WatchlistConsumer(ObjectMapper mapper, WatchedCompanyRepository companies) {
-        this.mapper = mapper;
+    public WatchlistConsumer(ObjectMapper mapper, WatchedCompanyRepository companies, MeterRegistry metrics) {
+        this.consumer = new RetryingConsumer<>("watchlist_filing_status", FilingStatus.class, FilingStatus.SCHEMA_VERSION,
+                mapper, metrics);
         this.companies = companies;
     }
 
     @Incoming("watchlist-filing-status")
     public Uni<Void> consume(String payload) {
-        FilingStatus status;
-        try {
-            status = KafkaMessages.read(mapper, payload, FilingStatus.class, FilingStatus.SCHEMA_VERSION);
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().voidItem();
-        }
-        return store(status)
-                .onFailure().invoke(e -> LOG.warnf("watchlist entry of %s not stored, the next announcement repeats it: %s",
-                        status.ticker(), e.getMessage()))
-                .onFailure().recoverWithNull();
+        return consumer.consume(payload, this::store);
     }
 
     @WithTransaction

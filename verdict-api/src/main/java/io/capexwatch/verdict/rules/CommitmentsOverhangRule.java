@@ -10,22 +10,22 @@ import java.util.stream.Collectors;
 /**
  * Commitments overhang: what the company has signed but not yet put on its balance sheet (leases not yet
  * commenced, unconditional purchase obligations, as tagged in its filings) against TTM operating cash flow.
- * Below {@link #WATCH} times TTM OCF: ok; from it: watch; from {@link #SLIPPING}: slipping. Remaining
+ * Below the watch multiple of TTM OCF ({@link Thresholds#commitmentsOverhangWatch}, by default 1.00x): ok;
+ * from it: watch; from the slipping multiple (by default 3.00x): slipping. Remaining
  * performance obligations are shown beside it, not added: they are the customers' commitments, not the
  * company's. Without any tagged commitment the rule is not assessed.
  */
 public final class CommitmentsOverhangRule implements Rule {
     public static final String NAME = "commitments-overhang";
-    /** Default thresholds, multiples of TTM operating cash flow (see docs/verdict-model.md). */
-    public static final BigDecimal WATCH = new BigDecimal("1.00");
-    public static final BigDecimal SLIPPING = new BigDecimal("3.00");
 
     @Override
     public RuleResult evaluate(YearOverYear q, Thresholds t) {
         CompanyDefinedMetrics own = q.latest().companyDefined();
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("ttmOcf", q.latest().ttmOcf());
-        Map<String, BigDecimal> thresholds = Map.of("watch", WATCH, "slipping", SLIPPING);
+        BigDecimal watch = t.commitmentsOverhangWatch();
+        BigDecimal slipping = t.commitmentsOverhangSlipping();
+        Map<String, BigDecimal> thresholds = Map.of("watch", watch, "slipping", slipping);
         if (own != null) {
             own.commitments().forEach(c -> inputs.put(c.id(), c.amount()));
         }
@@ -41,14 +41,14 @@ public final class CommitmentsOverhangRule implements Rule {
                     Percent.usdBillions(own.offBalanceSheetCommitments()) + " of commitments not yet on the balance sheet,"
                             + " with no positive TTM operating cash flow to meet them.");
         }
-        RuleOutcome outcome = multiple.compareTo(SLIPPING) >= 0 ? RuleOutcome.SLIPPING
-                : multiple.compareTo(WATCH) >= 0 ? RuleOutcome.WATCH : RuleOutcome.OK;
+        RuleOutcome outcome = multiple.compareTo(slipping) >= 0 ? RuleOutcome.SLIPPING
+                : multiple.compareTo(watch) >= 0 ? RuleOutcome.WATCH : RuleOutcome.OK;
         String parts = own.commitments().stream().filter(c -> c.offBalanceSheet() && c.amount() != null)
                 .map(c -> c.name().toLowerCase(java.util.Locale.ROOT) + " " + Percent.usdBillions(c.amount()))
                 .collect(Collectors.joining(", "));
         return new RuleResult(NAME, "Commitments overhang", outcome, inputs, thresholds,
                 Percent.usdBillions(own.offBalanceSheetCommitments()) + " signed but not yet on the balance sheet (" + parts
-                        + ") is " + Percent.times(multiple) + " TTM operating cash flow (watch from " + Percent.times(WATCH)
-                        + ", slipping from " + Percent.times(SLIPPING) + ").");
+                        + ") is " + Percent.times(multiple) + " TTM operating cash flow (watch from " + Percent.times(watch)
+                        + ", slipping from " + Percent.times(slipping) + ").");
     }
 }

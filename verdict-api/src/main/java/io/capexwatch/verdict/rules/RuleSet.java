@@ -17,6 +17,8 @@ import java.util.function.Function;
 public record RuleSet(Thresholds defaults, Map<String, Thresholds> companies) {
     private static final BigDecimal ZERO = BigDecimal.ZERO;
     private static final BigDecimal FIVE = new BigDecimal("5");
+    /** Commitments are multiples of a year's operating cash flow: years, not fractions. */
+    private static final BigDecimal FIFTY = new BigDecimal("50");
 
     public RuleSet {
         Map<String, Thresholds> byTicker = new TreeMap<>();
@@ -60,6 +62,8 @@ public record RuleSet(Thresholds defaults, Map<String, Thresholds> companies) {
         required(where, "monetizationGapWatch", t.monetizationGapWatch(), ZERO, FIVE, problems);
         required(where, "paybackHurdle", t.paybackHurdle(), ZERO, FIVE, problems);
         required(where, "depreciationGapWatch", t.depreciationGapWatch(), ZERO, FIVE, problems);
+        required(where, "commitmentsOverhangWatch", t.commitmentsOverhangWatch(), ZERO, FIFTY, problems);
+        required(where, "commitmentsOverhangSlipping", t.commitmentsOverhangSlipping(), ZERO, FIFTY, problems);
         if (t.capexIntensityWatch() != null && t.capexIntensitySlipping() != null
                 && t.capexIntensityWatch().compareTo(t.capexIntensitySlipping()) >= 0) {
             problems.add(where + ": capexIntensityWatch must be below capexIntensitySlipping");
@@ -70,6 +74,13 @@ public record RuleSet(Thresholds defaults, Map<String, Thresholds> companies) {
         }
         if (t.paybackHurdle() != null && t.paybackHurdle().signum() <= 0) {
             problems.add(where + ": paybackHurdle must be above 0");
+        }
+        if (t.commitmentsOverhangWatch() != null && t.commitmentsOverhangWatch().signum() <= 0) {
+            problems.add(where + ": commitmentsOverhangWatch must be above 0");
+        }
+        if (t.commitmentsOverhangWatch() != null && t.commitmentsOverhangSlipping() != null
+                && t.commitmentsOverhangWatch().compareTo(t.commitmentsOverhangSlipping()) >= 0) {
+            problems.add(where + ": commitmentsOverhangWatch must be below commitmentsOverhangSlipping");
         }
     }
 
@@ -90,7 +101,9 @@ public record RuleSet(Thresholds defaults, Map<String, Thresholds> companies) {
                 pick(overrides, base, Thresholds::cashEngineSlipping),
                 pick(overrides, base, Thresholds::monetizationGapWatch),
                 pick(overrides, base, Thresholds::paybackHurdle),
-                pick(overrides, base, Thresholds::depreciationGapWatch));
+                pick(overrides, base, Thresholds::depreciationGapWatch),
+                pick(overrides, base, Thresholds::commitmentsOverhangWatch),
+                pick(overrides, base, Thresholds::commitmentsOverhangSlipping));
     }
 
     private static BigDecimal pick(Thresholds overrides, Thresholds base, Function<Thresholds, BigDecimal> field) {

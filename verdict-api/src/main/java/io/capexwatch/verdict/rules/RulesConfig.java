@@ -32,8 +32,15 @@ public interface RulesConfig {
     @WithDefault("0.15")
     BigDecimal depreciationGapWatch();
 
+    @WithDefault("1.00")
+    BigDecimal commitmentsOverhangWatch();
+
+    @WithDefault("3.00")
+    BigDecimal commitmentsOverhangSlipping();
+
     default Thresholds thresholds() {
         return new Thresholds(capexIntensityWatch(), capexIntensitySlipping(), fcfDeclineWatch(), cashEngineWatch(),
-                cashEngineSlipping(), monetizationGapWatch(), paybackHurdle(), depreciationGapWatch());
+                cashEngineSlipping(), monetizationGapWatch(), paybackHurdle(), depreciationGapWatch(),
+                commitmentsOverhangWatch(), commitmentsOverhangSlipping());
     }
 }

@@ -2,17 +2,17 @@ package io.capexwatch.verdict.cache;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.capexwatch.localinfra.OutagePostgres;
+import io.capexwatch.verdict.OwnPostgres;
 import io.capexwatch.verdict.TestMessages;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -25,18 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * PostgreSQL is back. Nothing accepted is lost.
  */
 @QuarkusTest
-@TestProfile(PostgresOutageTest.OwnPostgres.class)
+@TestProfile(OwnPostgres.class)
 class PostgresOutageTest {
     private static final long CIK = 9_900_004L;
     private static final String TICKER = "PGDOWN";
-
-    /** Its own PostgreSQL, so stopping it leaves the other test classes alone. */
-    public static class OwnPostgres implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return OutagePostgres.configOverrides("verdict");
-        }
-    }
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -44,9 +36,14 @@ class PostgresOutageTest {
     @Inject
     ObjectMapper mapper;
 
+    @BeforeAll
+    static void startBefore() {
+        OutagePostgres.start(OwnPostgres.DATABASE);
+    }
+
     @AfterAll
     static void stopAfterwards() {
-        OutagePostgres.stop("verdict");
+        OutagePostgres.stop(OwnPostgres.DATABASE);
     }
 
     @Test
@@ -56,7 +53,7 @@ class PostgresOutageTest {
                 .statusCode(200).body("metricsRevision", is(1)));
         String before = given().get("/api/verdicts/" + TICKER).asString();
 
-        OutagePostgres.stop("verdict");
+        OutagePostgres.stop(OwnPostgres.DATABASE);
         TestMessages.send(bootstrap, mapper, TestMessages.METRICS, TestMessages.alphabetSeriesAs(CIK, TICKER, 2));
         // Served from memory, ready, while the new metrics wait for PostgreSQL.
         for (int i = 0; i < 5; i++) {
@@ -65,7 +62,7 @@ class PostgresOutageTest {
             Thread.sleep(1000);
         }
 
-        OutagePostgres.start("verdict");
+        OutagePostgres.start(OwnPostgres.DATABASE);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/verdicts/" + TICKER).then()
                 .statusCode(200).body("metricsRevision", is(2)));
         given().get("/api/verdicts/" + TICKER + "/history").then().statusCode(200).body("size()", is(2));

@@ -105,6 +105,7 @@ class ConcurrentChangesTest {
 
     private static Thresholds withPayback(Thresholds t, String hurdle) {
         return new Thresholds(t.capexIntensityWatch(), t.capexIntensitySlipping(), t.fcfDeclineWatch(), t.cashEngineWatch(),
-                t.cashEngineSlipping(), t.monetizationGapWatch(), new BigDecimal(hurdle), t.depreciationGapWatch());
+                t.cashEngineSlipping(), t.monetizationGapWatch(), new BigDecimal(hurdle), t.depreciationGapWatch(),
+                t.commitmentsOverhangWatch(), t.commitmentsOverhangSlipping());
     }
 }

@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JsonEndpointsPropertyTest {
     private static final int TRIES = 150;
     private static final List<String> THRESHOLD_FIELDS = List.of("capexIntensityWatch", "capexIntensitySlipping", "fcfDeclineWatch",
-            "cashEngineWatch", "cashEngineSlipping", "monetizationGapWatch", "paybackHurdle", "depreciationGapWatch");
+            "cashEngineWatch", "cashEngineSlipping", "monetizationGapWatch", "paybackHurdle", "depreciationGapWatch",
+            "commitmentsOverhangWatch", "commitmentsOverhangSlipping");
     private static final Arbitrary<String> NUMBERS = Arbitraries.oneOf(
             Arbitraries.of("0", "-0", "0.6", "0.85", "-0.1", "1", "5", "2026", "4", "1e309", "-1e309", "1E-400", "1e999999999",
                     "123456789012345678901234567890", "0.12345678901234567890", "999999999999999", "1e15", "NaN", "01"),
@@ -46,7 +47,7 @@ class JsonEndpointsPropertyTest {
     @Test
     void anyBodyForTheRulesIsTakenOrRefusedWithAProblem() {
         Arbitrary<String> thresholds = object(Arbitraries.oneOf(Arbitraries.of(THRESHOLD_FIELDS), Arbitraries.strings().ofMaxLength(6)),
-                Arbitraries.frequencyOf(Tuple.of(5, NUMBERS), Tuple.of(1, value(1))), 9);
+                Arbitraries.frequencyOf(Tuple.of(5, NUMBERS), Tuple.of(1, value(1))), 11);
         Arbitrary<String> companies = object(Arbitraries.oneOf(Arbitraries.of("ORCL", "orcl", "BRK.B", "not a ticker", "", "%00")),
                 Arbitraries.frequencyOf(Tuple.of(4, thresholds), Tuple.of(1, LEAVES)), 3);
         Arbitrary<String> rules = Arbitraries.frequencyOf(

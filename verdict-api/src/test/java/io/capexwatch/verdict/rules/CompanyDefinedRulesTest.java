@@ -110,6 +110,43 @@ class CompanyDefinedRulesTest {
     }
 
     @Test
+    void theCommitmentsOverhangThresholdsInForceDecideItsOutcomeAndAreNamed() {
+        // Amazon at 2022-12-31: leases not yet commenced $27,029M against FY2022 operating cash flow $46,752M: 0.5781x.
+        BigDecimal multiple = BigDecimal.valueOf(27_029 * M).divide(BigDecimal.valueOf(46_752 * M), 4, RoundingMode.HALF_EVEN);
+        QuarterMetrics q = withTtmOcf(amazon(null, null, List.of(commitment("leases-not-yet-commenced",
+                "Leases not yet commenced", 27_029 * M, true)), 27_029 * M, multiple), 46_752 * M);
+        YearOverYear quarters = new YearOverYear(q, yearAgo(null));
+        assertEquals(new BigDecimal("0.5781"), multiple);
+
+        RuleResult defaults = new CommitmentsOverhangRule().evaluate(quarters, Thresholds.DEFAULTS);
+        assertEquals(RuleOutcome.OK, defaults.outcome());
+        assertEquals(new BigDecimal("1.00"), defaults.thresholds().get("watch"));
+        assertEquals(new BigDecimal("3.00"), defaults.thresholds().get("slipping"));
+        assertEquals("$27.0B signed but not yet on the balance sheet (leases not yet commenced $27.0B) is 0.58x TTM operating "
+                + "cash flow (watch from 1.00x, slipping from 3.00x).", defaults.sentence());
+
+        RuleResult watch = new CommitmentsOverhangRule().evaluate(quarters, commitments("0.50", "3.00"));
+        assertEquals(RuleOutcome.WATCH, watch.outcome());
+        assertEquals(new BigDecimal("0.50"), watch.thresholds().get("watch"));
+        assertEquals("$27.0B signed but not yet on the balance sheet (leases not yet commenced $27.0B) is 0.58x TTM operating "
+                + "cash flow (watch from 0.50x, slipping from 3.00x).", watch.sentence());
+
+        RuleResult slipping = new CommitmentsOverhangRule().evaluate(quarters, commitments("0.50", "0.57"));
+        assertEquals(RuleOutcome.SLIPPING, slipping.outcome());
+        assertEquals(new BigDecimal("0.57"), slipping.thresholds().get("slipping"));
+        // At the boundary: 0.5781x is not below a slipping threshold of 0.5781.
+        assertEquals(RuleOutcome.SLIPPING, new CommitmentsOverhangRule().evaluate(quarters, commitments("0.50", "0.5781")).outcome());
+        assertEquals(RuleOutcome.WATCH, new CommitmentsOverhangRule().evaluate(quarters, commitments("0.50", "0.5782")).outcome());
+    }
+
+    private static Thresholds commitments(String watch, String slipping) {
+        Thresholds d = Thresholds.DEFAULTS;
+        return new Thresholds(d.capexIntensityWatch(), d.capexIntensitySlipping(), d.fcfDeclineWatch(), d.cashEngineWatch(),
+                d.cashEngineSlipping(), d.monetizationGapWatch(), d.paybackHurdle(), d.depreciationGapWatch(),
+                new BigDecimal(watch), new BigDecimal(slipping));
+    }
+
+    @Test
     void withoutCommitmentsTheRuleIsNotAssessedAndNeverWorsensTheVerdict() {
         RuleResult r = new CommitmentsOverhangRule().evaluate(new YearOverYear(amazon(null, null, List.of(), null, null),
                 yearAgo(null)), Thresholds.DEFAULTS);

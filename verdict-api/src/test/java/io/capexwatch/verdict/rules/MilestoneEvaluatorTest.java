@@ -70,7 +70,8 @@ class MilestoneEvaluatorTest {
     @Test
     void aMissedMilestoneMakesAnOnScheduleVerdictWatch() {
         Thresholds lenient = new Thresholds(new BigDecimal("0.90"), new BigDecimal("0.95"), new BigDecimal("0.25"),
-                new BigDecimal("0.00"), new BigDecimal("-0.10"), new BigDecimal("5"), new BigDecimal("0.10"), new BigDecimal("5"));
+                new BigDecimal("0.00"), new BigDecimal("-0.10"), new BigDecimal("5"), new BigDecimal("0.10"), new BigDecimal("5"),
+                new BigDecimal("1.00"), new BigDecimal("3.00"));
         assertEquals(VerdictState.ON_SCHEDULE, VerdictEngine.evaluate(ALPHABET, lenient).state());
         VerdictEngine.Evaluation missed = VerdictEngine.evaluate(ALPHABET, lenient,
                 List.of(new Milestone(Metric.TTM_CAPEX_TO_OCF, Comparison.AT_MOST, new BigDecimal("0.50"), 2025, 3)));

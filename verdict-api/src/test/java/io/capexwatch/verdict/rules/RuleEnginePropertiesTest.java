@@ -28,7 +28,7 @@ class RuleEnginePropertiesTest {
         }
         VerdictEngine.Evaluation evaluation = VerdictEngine.evaluate(AlphabetMetrics.quarters(), thresholds);
         assertNotNull(evaluation.state());
-        assertEquals(7, evaluation.rules().size(), evaluation.rules().toString());
+        assertEquals(8, evaluation.rules().size(), evaluation.rules().toString());
     }
 
     @Property(tries = 200)
@@ -49,8 +49,9 @@ class RuleEnginePropertiesTest {
         Arbitrary<BigDecimal> value = Arbitraries.oneOf(fractions(), fractions().map(BigDecimal::negate),
                 Arbitraries.of(new BigDecimal("1e309"), new BigDecimal("-1e-400"), new BigDecimal("5.0001")),
                 Arbitraries.<BigDecimal>just(null));
-        return Combinators.combine(List.of(value, value, value, value, value, value, value, value))
-                .as(v -> new Thresholds(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), v.get(7)));
+        return Combinators.combine(List.of(value, value, value, value, value, value, value, value, value, value))
+                .as(v -> new Thresholds(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), v.get(7),
+                        v.get(8), v.get(9)));
     }
 
     @Provide
@@ -61,7 +62,8 @@ class RuleEnginePropertiesTest {
     private static Thresholds withCapexSlipping(BigDecimal slipping) {
         Thresholds d = Thresholds.DEFAULTS;
         return new Thresholds(new BigDecimal("0.01"), slipping, d.fcfDeclineWatch(), d.cashEngineWatch(), d.cashEngineSlipping(),
-                d.monetizationGapWatch(), d.paybackHurdle(), d.depreciationGapWatch());
+                d.monetizationGapWatch(), d.paybackHurdle(), d.depreciationGapWatch(), d.commitmentsOverhangWatch(),
+                d.commitmentsOverhangSlipping());
     }
 
     private static RuleOutcome capexIntensity(VerdictEngine.Evaluation evaluation) {

@@ -189,7 +189,8 @@ class VerdictEngineTest {
     @Test
     void thresholdsComeFromConfiguration() {
         Thresholds strict = new Thresholds(new BigDecimal("0.40"), new BigDecimal("0.60"), new BigDecimal("0.25"),
-                BigDecimal.ZERO, new BigDecimal("-0.10"), new BigDecimal("0.40"), new BigDecimal("0.10"), new BigDecimal("0.15"));
+                BigDecimal.ZERO, new BigDecimal("-0.10"), new BigDecimal("0.40"), new BigDecimal("0.10"), new BigDecimal("0.15"),
+                new BigDecimal("1.00"), new BigDecimal("3.00"));
         assertEquals(VerdictState.SLIPPING, VerdictEngine.evaluate(AlphabetMetrics.quarters(), strict).state());
     }
 
