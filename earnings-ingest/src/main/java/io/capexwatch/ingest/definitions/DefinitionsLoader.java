@@ -28,7 +28,29 @@ public final class DefinitionsLoader {
     private static final Pattern CONCEPT = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*:[A-Za-z_][A-Za-z0-9_.-]*");
     private static final Pattern TICKER = Pattern.compile("[A-Z0-9.]{1,10}");
 
+    /** The companies whose definitions files are versioned with the code (definitions/TICKER.json). */
+    public static final List<String> BUNDLED = List.of("AMZN", "CRWV", "GOOGL", "META", "MSFT", "NVDA", "ORCL");
+
     private DefinitionsLoader() {
+    }
+
+    /**
+     * The us-gaap concepts (local names, as companyfacts names them) that the definitions' undimensioned
+     * terms read: companyfacts carries them too, so a company's measures need not wait for its filings' own XBRL.
+     */
+    public static Set<String> usGaapConcepts(List<CompanyDefinitions> definitions) {
+        Set<String> names = new java.util.TreeSet<>();
+        for (CompanyDefinitions company : definitions) {
+            for (MeasureDefinition measure : company.measures()) {
+                for (Term term : measure.terms()) {
+                    if (term.members().isEmpty()) {
+                        term.concepts().stream().filter(c -> c.startsWith("us-gaap:")).map(c -> c.substring("us-gaap:".length()))
+                                .forEach(names::add);
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     /** @param overrideDirectory a deployment's definitions directory, or empty for the versioned ones only */

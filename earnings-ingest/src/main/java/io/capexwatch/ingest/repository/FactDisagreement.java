@@ -6,7 +6,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * One fact of one filing that companyfacts and the filing's own XBRL report with different values.
+ * One fact of one filing reported with different values: by companyfacts and the filing's own XBRL, or by
+ * one source whose document changed its answer (SAME_SOURCE_DISAGREEMENT).
  *
  * @param stored   the fact as stored (first), with its source
  * @param incoming the other source's value, which is not stored in filed_fact
@@ -22,7 +23,7 @@ public record FactDisagreement(long cik, String concept, String dimensions, Stri
 
     /** "SOURCE_DISAGREEMENT NetCash... 2025-01-01..2025-09-30 in 0001018724-25-000123: COMPANYFACTS 85055000000, INSTANCE 85056000000; kept COMPANYFACTS" */
     public String describe() {
-        return "SOURCE_DISAGREEMENT " + concept + (dimensions.isEmpty() ? "" : " [" + dimensions + "]") + " "
+        return (storedSource.equals(incomingSource) ? "SAME_SOURCE_DISAGREEMENT " : "SOURCE_DISAGREEMENT ") + concept + (dimensions.isEmpty() ? "" : " [" + dimensions + "]") + " "
                 + (start == null ? "at " + end : start + ".." + end) + " in " + accession + ": " + storedSource + " "
                 + storedValue.stripTrailingZeros().toPlainString() + ", " + incomingSource + " "
                 + incomingValue.stripTrailingZeros().toPlainString() + "; the stored " + storedSource + " value is kept";

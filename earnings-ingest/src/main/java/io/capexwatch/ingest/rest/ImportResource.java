@@ -2,7 +2,7 @@ package io.capexwatch.ingest.rest;
 
 import io.capexwatch.contracts.security.ApiKeyIdentityProvider;
 import io.capexwatch.ingest.edgar.CompanyFactsParser;
-import io.capexwatch.ingest.quarters.MetricConcepts;
+import io.capexwatch.ingest.service.Definitions;
 import io.capexwatch.ingest.service.ImportResult;
 import io.capexwatch.ingest.service.ImportService;
 import io.capexwatch.ingest.service.PublicationService;
@@ -29,10 +29,12 @@ public class ImportResource {
     private final BodySizeLimit limit;
     private final ImportService imports;
     private final PublicationService publication;
-    private final CompanyFactsParser parser = new CompanyFactsParser(MetricConcepts.allConcepts());
+    private final CompanyFactsParser parser;
     private final XbrlParser xbrl = new XbrlParser();
 
-    public ImportResource(Vertx vertx, BodySizeLimit limit, ImportService imports, PublicationService publication) {
+    public ImportResource(Vertx vertx, BodySizeLimit limit, ImportService imports, PublicationService publication,
+                          Definitions definitions) {
+        this.parser = new CompanyFactsParser(definitions.companyFactsConcepts());
         this.vertx = vertx;
         this.limit = limit;
         this.imports = imports;

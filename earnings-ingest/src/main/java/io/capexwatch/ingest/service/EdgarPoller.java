@@ -8,7 +8,6 @@ import io.capexwatch.ingest.edgar.EdgarResponse;
 import io.capexwatch.ingest.edgar.InvalidCompanyFactsException;
 import io.capexwatch.ingest.edgar.Submissions;
 import io.capexwatch.ingest.messaging.FilingStatusPublisher;
-import io.capexwatch.ingest.quarters.MetricConcepts;
 import io.capexwatch.ingest.repository.CompanyEntity;
 import io.capexwatch.ingest.repository.CompanyRepository;
 import io.capexwatch.ingest.repository.FiledFactRepository;
@@ -65,12 +64,13 @@ public class EdgarPoller {
     private final MeterRegistry metrics;
     private final Duration leaseTtl;
     private final String instance = UUID.randomUUID().toString();
-    private final CompanyFactsParser parser = new CompanyFactsParser(MetricConcepts.allConcepts());
+    private final CompanyFactsParser parser;
 
     public EdgarPoller(EdgarConfig config, EdgarClient edgar, CompanyRepository companies, PollerLeaseRepository lease,
                        FiledFactRepository filedFacts, ImportService imports, PublicationService publication,
                        FilingStatusPublisher filingStatus, FilingXbrlFetcher filingXbrl,
-                       ObjectMapper mapper, Vertx vertx, MeterRegistry metrics) {
+                       Definitions definitions, ObjectMapper mapper, Vertx vertx, MeterRegistry metrics) {
+        this.parser = new CompanyFactsParser(definitions.companyFactsConcepts());
         this.config = config;
         this.edgar = edgar;
         this.companies = companies;

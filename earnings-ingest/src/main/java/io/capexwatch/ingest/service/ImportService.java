@@ -35,9 +35,9 @@ import java.util.Map;
  * added to the company's as-filed facts, and the current quarters are derived again from all of them, so
  * an older document imported late never undoes a newer one. Storing the same document twice changes
  * nothing; any change to the quarters bumps the company's revision so it gets published. Imports of one
- * company run one after the other (a row lock on the company). A fact already stored from the other source
- * (companyfacts against the filing's own XBRL) with another value is flagged (fact_disagreement and the
- * import's warnings), never resolved: the value stored first stays.
+ * company run one after the other (a row lock on the company). A fact already stored with another value
+ * (companyfacts against the filing's own XBRL, or one source whose document for the same filing changed) is
+ * flagged (fact_disagreement and the import's warnings), never resolved: the value stored first stays.
  */
 @ApplicationScoped
 public class ImportService {
@@ -92,8 +92,9 @@ public class ImportService {
                             known.put(key, entity);
                             all.add(fact);
                             added.add(entity);
-                        } else if (!row.source.equals(facts.source()) && row.value.compareTo(fact.value()) != 0) {
-                            // The same fact of the same filing, two sources, two values: flagged, the stored one kept.
+                        } else if (row.value.compareTo(fact.value()) != 0) {
+                            // The same fact of the same filing with two values (two sources, or one source that
+                            // changed its answer): flagged, the stored one kept.
                             disagreements.add(new FactDisagreement(company.cik, row, fact, facts.source()));
                         }
                     });

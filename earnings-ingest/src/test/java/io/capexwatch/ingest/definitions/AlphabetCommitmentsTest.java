@@ -3,7 +3,7 @@ package io.capexwatch.ingest.definitions;
 import io.capexwatch.ingest.SharedEdgarFiles;
 import io.capexwatch.ingest.edgar.CompanyFacts;
 import io.capexwatch.ingest.edgar.CompanyFactsParser;
-import io.capexwatch.ingest.quarters.MetricConcepts;
+import io.capexwatch.ingest.service.Definitions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,9 +38,9 @@ class AlphabetCommitmentsTest {
     @BeforeAll
     static void load() throws IOException {
         alphabet = DefinitionsLoader.forCompany("GOOGL", Optional.empty()).orElseThrow();
-        Set<String> concepts = new HashSet<>(MetricConcepts.allConcepts());
-        alphabet.ofKind(MeasureKind.COMMITMENT).stream().flatMap(m -> m.terms().stream()).flatMap(t -> t.concepts().stream())
-                .filter(c -> c.startsWith("us-gaap:")).forEach(c -> concepts.add(c.substring("us-gaap:".length())));
+        // Read for exactly the concepts the service reads companyfacts for (the standard metrics' and every
+        // definitions file's us-gaap ones), so Alphabet's commitments come from companyfacts alone.
+        Set<String> concepts = new Definitions(Optional.empty()).companyFactsConcepts();
         CompanyFacts companyFacts;
         try (InputStream in = Files.newInputStream(SharedEdgarFiles.require("CIK0001652044.json"))) {
             companyFacts = new CompanyFactsParser(concepts).parse(in);

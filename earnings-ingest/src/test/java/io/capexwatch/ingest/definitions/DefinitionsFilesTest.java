@@ -5,6 +5,7 @@ import io.capexwatch.ingest.edgar.CompanyFacts;
 import io.capexwatch.ingest.edgar.CompanyFactsParser;
 import io.capexwatch.ingest.edgar.XbrlFact;
 import io.capexwatch.ingest.quarters.MetricConcepts;
+import io.capexwatch.ingest.service.Definitions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +20,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -170,6 +172,32 @@ class DefinitionsFilesTest {
         assertEquals(7, overridden.version());
         assertEquals("FCF (desk view)", overridden.measure("fcf").orElseThrow().name());
         assertEquals(1, DefinitionsLoader.forCompany("MSFT", Optional.of(dir)).orElseThrow().version());
+    }
+
+    @Test
+    void companyfactsIsReadForTheUsGaapConceptsOfEveryDefinitionsFileBundledOrTheDeployments(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("AAPL.json"), """
+                {"company": "AAPL", "version": 1, "measures": [{"id": "fcf", "kind": "FCF", "name": "FCF",
+                 "source": "research desk note, 2026-11-30", "terms": [
+                 {"sign": "+", "label": "OCF", "concepts": ["us-gaap:NetCashProvidedByUsedInOperatingActivities"]},
+                 {"sign": "-", "label": "Capex", "concepts": ["us-gaap:PaymentsToAcquireIntangibleAssets", "aapl:Other"]}]}]}""");
+        Set<String> concepts = new Definitions(Optional.of(dir.toString())).companyFactsConcepts();
+        assertTrue(concepts.containsAll(MetricConcepts.allConcepts()));
+        // Alphabet's and Amazon's commitments, the deployment's own file; never an extension concept.
+        assertTrue(concepts.containsAll(Set.of("PurchaseObligation", "UnrecordedUnconditionalPurchaseObligationBalanceSheetAmount",
+                "PaymentsToAcquireIntangibleAssets")), concepts.toString());
+        assertTrue(concepts.stream().noneMatch(c -> c.contains(":")), concepts.toString());
+        assertEquals(Set.of("PaymentsToAcquireIntangibleAssets"), Set.copyOf(DefinitionsLoader.usGaapConcepts(List.of(
+                DefinitionsLoader.load(dir.resolve("AAPL.json")))).stream().filter(c -> !c.startsWith("NetCash")).toList()));
+        assertEquals(DefinitionsLoader.BUNDLED, listBundled());
+    }
+
+    /** The files of src/main/resources/definitions, by ticker. */
+    private static List<String> listBundled() throws IOException {
+        try (var files = Files.list(Path.of("src/main/resources/definitions"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json"))
+                    .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
+        }
     }
 
     @Test

@@ -157,6 +157,26 @@ class XbrlImportTest {
     }
 
     @Test
+    void aSourceWhoseDocumentChangesAFiledValueIsFlaggedNeverResolved() {
+        long cik = 9_110_015L;
+        Documents.watch("XSSD", cik);
+        asAdmin().contentType("application/json").body(Documents.oneFact(cik, "PaymentsToAcquireProductiveAssets",
+                "2025-01-01", "2025-09-30", "92297000000", AMAZON_Q3_2025, "10-Q", "2025-10-31", 2025))
+                .post("/api/imports").then().statusCode(200).body("warnings", empty());
+        // companyfacts again, the same filing's fact now $1M lower: flagged, the value stored first kept.
+        asAdmin().contentType("application/json").body(Documents.oneFact(cik, "PaymentsToAcquireProductiveAssets",
+                "2025-01-01", "2025-09-30", "92296000000", AMAZON_Q3_2025, "10-Q", "2025-10-31", 2025))
+                .post("/api/imports").then().statusCode(200)
+                .body("factsAdded", is(0))
+                .body("warnings", contains("SAME_SOURCE_DISAGREEMENT PaymentsToAcquireProductiveAssets 2025-01-01..2025-09-30 in "
+                        + AMAZON_Q3_2025 + ": COMPANYFACTS 92297000000, COMPANYFACTS 92296000000; the stored COMPANYFACTS value is kept"));
+        assertEquals(List.of("PaymentsToAcquireProductiveAssets|92297000000|COMPANYFACTS|92296000000|COMPANYFACTS"),
+                StoredFacts.disagreements(cik));
+        assertEquals(0, new BigDecimal("92297000000").compareTo(
+                only(cik, "PaymentsToAcquireProductiveAssets", "", "2025-01-01", "2025-09-30").value()));
+    }
+
+    @Test
     void twoConcurrentImportsOfOneInstanceGiveOneRevision() throws Exception {
         long cik = 9_110_005L;
         Documents.watch("XCON", cik);
