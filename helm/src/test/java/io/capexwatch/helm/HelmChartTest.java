@@ -27,6 +27,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -210,6 +211,25 @@ class HelmChartTest {
         Exception noKeys = assertThrows(Exception.class, () -> template(t -> t.set("auth.readsRequireToken", "true")));
         assertTrue(noKeys.getMessage().contains("auth.readsRequireToken needs auth.apiKeysSecret or auth.jwtPublicKeySecret"),
                 noKeys.getMessage());
+    }
+
+    @Test
+    void aDeploymentsOwnCompanyDefinitionsAreMountedIntoEarningsIngestOnly() throws IOException {
+        assertTrue(env(container(deployment(render(template()), "earnings-ingest")), "CAPEXWATCH_DEFINITIONS_DIRECTORY").isMissingNode(),
+                "no ConfigMap, the versioned definitions only");
+        List<JsonNode> manifests = render(template(t -> t.set("definitions.existingConfigMap", "desk-definitions")));
+        JsonNode ingest = deployment(manifests, "earnings-ingest");
+        assertEquals("/deployments/definitions", envValue(container(ingest), "CAPEXWATCH_DEFINITIONS_DIRECTORY"));
+        JsonNode mount = StreamSupport.stream(container(ingest).path("volumeMounts").spliterator(), false)
+                .filter(m -> m.path("name").asText().equals("definitions")).findFirst().orElseThrow();
+        assertEquals("/deployments/definitions", mount.path("mountPath").asText());
+        assertTrue(mount.path("readOnly").asBoolean());
+        JsonNode volume = StreamSupport.stream(ingest.path("spec").path("template").path("spec").path("volumes").spliterator(), false)
+                .filter(v -> v.path("name").asText().equals("definitions")).findFirst().orElseThrow();
+        assertEquals("desk-definitions", volume.path("configMap").path("name").asText());
+        for (String service : List.of("capex-tracker", "verdict-api")) {
+            assertTrue(env(container(deployment(manifests, service)), "CAPEXWATCH_DEFINITIONS_DIRECTORY").isMissingNode(), service);
+        }
     }
 
     @ParameterizedTest
