@@ -116,6 +116,9 @@ function milestones(v) {
   return `<h3>Schedule (version ${v.scheduleVersion})</h3><table><tr><th>status</th><th>milestone</th></tr>${rows}</table>`;
 }
 
+// A definition's note (how its concept names were checked; "Unverified ..." when they could not be).
+const note = text => text ? `<p class="note">${esc(text)}</p>` : '';
+
 // #11: the latest quarter's free cash flow as the company defines it (definition and source one click away,
 // in a <details>) and its commitments not yet on the balance sheet against TTM operating cash flow.
 function companyDefinedDetails(v) {
@@ -127,8 +130,9 @@ function companyDefinedDetails(v) {
     : `<p>TTM ${esc(c.fcfDefinition)} (as the company defines it): <strong>${billions(c.ttmFcf)}</strong>
        ${c.ttmFcfBasis === 'EXACT' ? '' : '(' + esc(label(c.ttmFcfBasis || 'UNAVAILABLE')) + ', not the company\'s figure)'}
        &middot; standard ${billions(q.ttmFcf)}</p>
-       <details><summary>definition</summary><p>${esc(c.fcfSource || '')}</p><p>${esc(c.ttmFcfDerivation || '')}</p></details>`;
-  const rows = (c.commitments || []).map(k => `<tr><td>${esc(k.name)}${k.partOf ? ' (of which)' : k.offBalanceSheet ? '' : ' (beside, not added)'}</td>
+       <details><summary>definition</summary><p>${esc(c.fcfSource || '')}</p>${note(c.fcfNote)}<p>${esc(c.ttmFcfDerivation || '')}</p></details>`;
+  const rows = (c.commitments || []).map(k => `<tr><td>${esc(k.name)}${k.partOf ? ' (of which)' : k.offBalanceSheet ? '' : ' (beside, not added)'}
+    ${k.note ? `<details><summary>${/^Unverified/.test(k.note) ? 'unverified: ' : ''}definition note</summary>${note(k.note)}</details>` : ''}</td>
     <td>${k.amount == null ? 'n/a' : billions(k.amount)}</td><td>${times(k.toTtmOcf)}</td></tr>`).join('');
   const commitments = rows ? `<table><tr><th>commitment at ${q.periodEnd}</th><th>amount</th><th>vs OCF</th></tr>${rows}
     <tr><td><strong>not yet on the balance sheet</strong></td><td>${c.offBalanceSheetCommitments == null ? 'n/a'

@@ -91,6 +91,15 @@ public final class AmazonQuarters {
                 null, name + " at 2025-09-30", null, List.of(), partOf);
     }
 
+    /** The quarters with the measures named in {@code notes} carrying those definitions' notes. */
+    public static List<FiscalQuarterFundamentals> withNotes(List<FiscalQuarterFundamentals> quarters, Map<String, String> notes) {
+        return quarters.stream().map(q -> new FiscalQuarterFundamentals(q.fiscalYear(), q.fiscalQuarter(), q.periodStart(),
+                q.periodEnd(), q.values(), q.companyMeasures().stream().map(m -> !notes.containsKey(m.id()) ? m
+                : new CompanyMeasure(m.id(), m.kind(), m.name(), m.source(), m.status(), m.reason(), m.value(), m.ttmValue(),
+                        m.ttmStatus(), m.ttmReason(), m.derivation(), m.ttmDerivation(), m.inputs(), m.partOf(),
+                        notes.get(m.id()))).toList())).toList();
+    }
+
     private static MeasureInput input(String label, int sign, String concept, long value) {
         return new MeasureInput(label, sign, concept, "", LocalDate.parse("2024-10-01"), LocalDate.parse("2025-09-30"), value, TEN_Q);
     }

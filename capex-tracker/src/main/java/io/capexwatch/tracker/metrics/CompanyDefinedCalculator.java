@@ -44,7 +44,7 @@ final class CompanyDefinedCalculator {
             boolean whole = m.partOf() == null;
             commitments.add(new CompanyDefinedMetrics.Commitment(m.id(), m.name(), m.source(), m.status(), m.value(),
                     m.value() == null ? null : ratio(m.value(), ttmOcf), whole,
-                    m.value() == null ? m.reason() : m.derivation(), m.partOf()));
+                    m.value() == null ? m.reason() : m.derivation(), m.partOf(), m.note()));
             if (whole && m.value() != null) {
                 offBalanceSheet = Math.addExact(offBalanceSheet == null ? 0 : offBalanceSheet, m.value());
             }
@@ -67,7 +67,7 @@ final class CompanyDefinedCalculator {
     private static CompanyDefinedMetrics.Measure measure(CompanyMeasure m) {
         String reason = m.ttmReason() != null ? m.ttmReason() : m.reason();
         return new CompanyDefinedMetrics.Measure(m.id(), m.name(), m.source(), m.value(), m.status(), m.ttmValue(),
-                m.ttmStatus(), reason, m.ttmDerivation());
+                m.ttmStatus(), reason, m.ttmDerivation(), m.note());
     }
 
     /** amount / TTM OCF to four decimals; null over a missing, zero or negative OCF. */

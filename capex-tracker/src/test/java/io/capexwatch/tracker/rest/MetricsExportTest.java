@@ -56,8 +56,8 @@ class MetricsExportTest {
                 + "ttm_depreciation_amortization_to_revenue,ttm_buybacks_usd,ttm_buybacks_to_fcf,ttm_revenue_growth,"
                 + "ttm_ocf_growth,ttm_capex_growth,ttm_depreciation_amortization_growth,ttm_fcf_growth,"
                 + "remaining_performance_obligations_usd,remaining_performance_obligations_growth,ttm_funding_gap_usd,"
-                + "company_capex_definition,company_capex_usd,ttm_company_capex_usd,ttm_company_capex_basis,"
-                + "ttm_company_capex_to_ocf,company_fcf_definition,company_fcf_source,company_fcf_usd,"
+                + "company_capex_definition,company_capex_note,company_capex_usd,ttm_company_capex_usd,ttm_company_capex_basis,"
+                + "ttm_company_capex_to_ocf,company_fcf_definition,company_fcf_source,company_fcf_note,company_fcf_usd,"
                 + "ttm_company_defined_fcf_usd,ttm_company_defined_fcf_basis,ttm_company_defined_fcf_derivation,"
                 + "off_balance_sheet_commitments_usd,off_balance_sheet_commitments_to_ttm_ocf,commitments,"
                 + "latest_filing_accession,latest_filing_form,latest_filing_date,ocf_source,capex_source,flags", lines.get(0));
@@ -65,7 +65,7 @@ class MetricsExportTest {
                 + "151424000000,77872000000,73552000000,0.5143,102346000000,385477000000,5611000000,19301000000,,,"
                 + ",,0.1908,0.2020,0.0501,,,,,,,,,,0,"
                 // no company-defined measures from this (older-style) snapshot
-                + ",,,,,,,,,,,,,,"
+                + ",,,,,,,,,,,,,,,,"
                 + "0001652044-25-000091,10-Q,2025-10-30,"
                 + "NetCashProvidedByUsedInOperatingActivities reported 0001652044-25-000091,"
                 + "PaymentsToAcquirePropertyPlantAndEquipment reported 0001652044-25-000091,"

@@ -29,7 +29,8 @@ public record CompanyDefinedMetrics(Measure capex, Measure fcf, BigDecimal ttmCa
     public CompanyDefinedMetrics withRatioScale(int scale) {
         return new CompanyDefinedMetrics(capex, fcf, scaled(ttmCapexToOcf, scale),
                 commitments == null ? null : commitments.stream().map(c -> new Commitment(c.id(), c.name(), c.source(),
-                        c.status(), c.amount(), scaled(c.toTtmOcf(), scale), c.offBalanceSheet(), c.derivation(), c.partOf())).toList(),
+                        c.status(), c.amount(), scaled(c.toTtmOcf(), scale), c.offBalanceSheet(), c.derivation(), c.partOf(),
+                        c.note())).toList(),
                 offBalanceSheetCommitments, scaled(offBalanceSheetToTtmOcf, scale), measures);
     }
 
@@ -41,10 +42,16 @@ public record CompanyDefinedMetrics(Measure capex, Measure fcf, BigDecimal ttmCa
      * One company-defined flow: the quarter and TTM, how exact (EXACT, APPROXIMATE, UNAVAILABLE) and why.
      *
      * @param definition the company's name for it; {@code source} where the company defines it
+     * @param note       the definition's note ({@link CompanyMeasure#note()}), null when none
      */
     @RegisterForReflection
     public record Measure(String id, String definition, String source, Long quarter, String status, Long ttm,
-                          String ttmStatus, String reason, String ttmDerivation) {
+                          String ttmStatus, String reason, String ttmDerivation, String note) {
+        public Measure(String id, String definition, String source, Long quarter, String status, Long ttm,
+                       String ttmStatus, String reason, String ttmDerivation) {
+            this(id, definition, source, quarter, status, ttm, ttmStatus, reason, ttmDerivation, null);
+        }
+
         public boolean ttmExact() {
             return CompanyMeasure.EXACT.equals(ttmStatus) && ttm != null;
         }
@@ -54,13 +61,24 @@ public record CompanyDefinedMetrics(Measure capex, Measure fcf, BigDecimal ttmCa
      * @param offBalanceSheet whether it counts towards the off-balance-sheet total (false for RPO and for parts)
      * @param toTtmOcf        the amount over TTM operating cash flow, four decimals; null unless OCF is positive
      * @param partOf          for one part of another commitment (a year of it), the whole's id; else null
+     * @param note            the definition's note ({@link CompanyMeasure#note()}), null when none
      */
     @RegisterForReflection
     public record Commitment(String id, String name, String source, String status, Long amount, BigDecimal toTtmOcf,
-                             boolean offBalanceSheet, String derivation, String partOf) {
+                             boolean offBalanceSheet, String derivation, String partOf, String note) {
         public Commitment(String id, String name, String source, String status, Long amount, BigDecimal toTtmOcf,
                           boolean offBalanceSheet, String derivation) {
-            this(id, name, source, status, amount, toTtmOcf, offBalanceSheet, derivation, null);
+            this(id, name, source, status, amount, toTtmOcf, offBalanceSheet, derivation, null, null);
+        }
+
+        public Commitment(String id, String name, String source, String status, Long amount, BigDecimal toTtmOcf,
+                          boolean offBalanceSheet, String derivation, String partOf) {
+            this(id, name, source, status, amount, toTtmOcf, offBalanceSheet, derivation, partOf, null);
+        }
+
+        /** Whether its definition's concept names are unverified (its note says so). */
+        public boolean unverified() {
+            return CompanyMeasure.unverified(note);
         }
     }
 }

@@ -22,21 +22,39 @@ import java.util.List;
  * @param ttmDerivation the TTM's arithmetic (a reported twelve-month column, or the sum of four quarters)
  * @param inputs        the facts the TTM (a commitment: the value) was computed from
  * @param partOf        for a commitment that is a part of another (one year of it), the whole's id; else null
+ * @param note          the definition's note on how its concept names were checked (see earnings-ingest's
+ *                      definitions README: one checked only against a third party's extraction, or not at all,
+ *                      starts with "{@value #UNVERIFIED}"); null when the definition has none or the producer
+ *                      predates it
  */
 @RegisterForReflection
 public record CompanyMeasure(String id, String kind, String name, String source, String status, String reason,
                              Long value, Long ttmValue, String ttmStatus, String ttmReason, String derivation,
-                             String ttmDerivation, List<MeasureInput> inputs, String partOf) {
+                             String ttmDerivation, List<MeasureInput> inputs, String partOf, String note) {
+    public static final String EXACT = "EXACT";
+    public static final String APPROXIMATE = "APPROXIMATE";
+    public static final String UNAVAILABLE = "UNAVAILABLE";
+    /** How a note starts when the measure's concept or member names could not be checked against the company's filing. */
+    public static final String UNVERIFIED = "Unverified";
 
     public CompanyMeasure(String id, String kind, String name, String source, String status, String reason,
                           Long value, Long ttmValue, String ttmStatus, String ttmReason, String derivation,
                           String ttmDerivation, List<MeasureInput> inputs) {
         this(id, kind, name, source, status, reason, value, ttmValue, ttmStatus, ttmReason, derivation, ttmDerivation,
-                inputs, null);
+                inputs, null, null);
     }
-    public static final String EXACT = "EXACT";
-    public static final String APPROXIMATE = "APPROXIMATE";
-    public static final String UNAVAILABLE = "UNAVAILABLE";
+
+    public CompanyMeasure(String id, String kind, String name, String source, String status, String reason,
+                          Long value, Long ttmValue, String ttmStatus, String ttmReason, String derivation,
+                          String ttmDerivation, List<MeasureInput> inputs, String partOf) {
+        this(id, kind, name, source, status, reason, value, ttmValue, ttmStatus, ttmReason, derivation, ttmDerivation,
+                inputs, partOf, null);
+    }
+
+    /** Whether {@code note} says the concept names are unverified. */
+    public static boolean unverified(String note) {
+        return note != null && note.startsWith(UNVERIFIED);
+    }
 
     public boolean ttmExact() {
         return EXACT.equals(ttmStatus) && ttmValue != null;

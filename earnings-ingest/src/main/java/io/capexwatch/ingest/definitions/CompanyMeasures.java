@@ -48,7 +48,8 @@ public final class CompanyMeasures {
     private static CompanyMeasure commitment(MeasureDefinition definition, FactSource source, FiscalQuarter q) {
         MeasureValue at = MeasureEvaluator.evaluate(definition, source, null, q.end());
         return new CompanyMeasure(definition.id(), definition.kind().name(), definition.name(), definition.source(),
-                at.status().name(), at.reason(), usd(at), null, null, null, at.derivation(), null, inputs(at), definition.partOf());
+                at.status().name(), at.reason(), usd(at), null, null, null, at.derivation(), null, inputs(at), definition.partOf(),
+                definition.note());
     }
 
     private static CompanyMeasure flow(MeasureDefinition definition, FactSource source, FiscalQuarter q,
@@ -59,7 +60,8 @@ public final class CompanyMeasures {
                 : ttm(definition, source, ttmQuarters);
         return new CompanyMeasure(definition.id(), definition.kind().name(), definition.name(), definition.source(),
                 quarter.status().name(), quarter.reason(), usd(quarter), ttm.value(), ttm.status().name(), ttm.reason(),
-                quarter.derivation(), ttm.derivation(), ttm.inputs().isEmpty() ? inputs(quarter) : ttm.inputs());
+                quarter.derivation(), ttm.derivation(), ttm.inputs().isEmpty() ? inputs(quarter) : ttm.inputs(),
+                null, definition.note());
     }
 
     private record Ttm(MeasureValue.Status status, Long value, String reason, String derivation, List<MeasureInput> inputs) {

@@ -1,6 +1,7 @@
 package io.capexwatch.verdict.rules;
 
 import io.capexwatch.contracts.messages.CompanyDefinedMetrics;
+import io.capexwatch.contracts.messages.CompanyMeasure;
 import io.capexwatch.contracts.messages.QuarterMetrics;
 
 import java.math.BigDecimal;
@@ -12,7 +13,8 @@ import java.util.Map;
  * TTM operating cash flow). The higher it is, the more the build-out depends on returns that have yet to
  * arrive. Capex with no positive operating cash flow to fund it is slipping outright. The company's own
  * capex measure is used where it is exact (e.g. Amazon's net of proceeds, Meta's including finance-lease
- * principal); the standard figure stays in the inputs beside it.
+ * principal); the standard figure stays in the inputs beside it, and the explanation says when that
+ * measure's concept names are unverified (its definition's note).
  */
 public final class CapexIntensityRule implements Rule {
     public static final String NAME = "capex-intensity";
@@ -49,6 +51,7 @@ public final class CapexIntensityRule implements Rule {
                 ? "TTM capex as the company defines it (" + own.capex().definition() + ", "
                         + Percent.usdBillions(own.capex().ttm()) + ") is " + Percent.of(ratio) + " of TTM operating cash flow"
                         + (q.ttmCapexToOcf() == null ? "" : "; " + Percent.of(q.ttmCapexToOcf()) + " on the standard basis") + limits
+                        + DefinitionNotes.measureRestsOnUnverified(CompanyMeasure.unverified(own.capex().note()))
                 : "TTM capex is " + Percent.of(ratio) + " of TTM operating cash flow" + limits;
         return new RuleResult(NAME, "Capex intensity", outcome, inputs, thresholds, sentence, basis);
     }

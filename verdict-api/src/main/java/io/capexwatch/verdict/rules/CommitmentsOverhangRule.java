@@ -4,6 +4,8 @@ import io.capexwatch.contracts.messages.CompanyDefinedMetrics;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -13,7 +15,9 @@ import java.util.stream.Collectors;
  * Below the watch multiple of TTM OCF ({@link Thresholds#commitmentsOverhangWatch}, by default 1.00x): ok;
  * from it: watch; from the slipping multiple (by default 3.00x): slipping. Remaining
  * performance obligations are shown beside it, not added: they are the customers' commitments, not the
- * company's. Without any tagged commitment the rule is not assessed.
+ * company's. Without any tagged commitment the rule is not assessed. A commitment whose definition's concept
+ * names could not be checked against the company's filing (its note starts "Unverified") still counts, and
+ * the explanation names it, so the analyst knows which part of the total to check first.
  */
 public final class CommitmentsOverhangRule implements Rule {
     public static final String NAME = "commitments-overhang";
@@ -35,20 +39,33 @@ public final class CommitmentsOverhangRule implements Rule {
             return RuleResult.notAssessed(NAME, "Commitments overhang", inputs, thresholds,
                     "no leases not yet commenced or purchase obligations are tagged for this quarter.");
         }
+        List<CompanyDefinedMetrics.Commitment> used = own.commitments().stream()
+                .filter(c -> c.offBalanceSheet() && c.amount() != null).toList();
+        String unverified = unverified(used);
         BigDecimal multiple = own.offBalanceSheetToTtmOcf();
         if (multiple == null) {
             return new RuleResult(NAME, "Commitments overhang", RuleOutcome.SLIPPING, inputs, thresholds,
                     Percent.usdBillions(own.offBalanceSheetCommitments()) + " of commitments not yet on the balance sheet,"
-                            + " with no positive TTM operating cash flow to meet them.");
+                            + " with no positive TTM operating cash flow to meet them." + unverified);
         }
         RuleOutcome outcome = multiple.compareTo(slipping) >= 0 ? RuleOutcome.SLIPPING
                 : multiple.compareTo(watch) >= 0 ? RuleOutcome.WATCH : RuleOutcome.OK;
-        String parts = own.commitments().stream().filter(c -> c.offBalanceSheet() && c.amount() != null)
-                .map(c -> c.name().toLowerCase(java.util.Locale.ROOT) + " " + Percent.usdBillions(c.amount()))
+        String parts = used.stream()
+                .map(c -> lower(c.name()) + " " + Percent.usdBillions(c.amount()))
                 .collect(Collectors.joining(", "));
         return new RuleResult(NAME, "Commitments overhang", outcome, inputs, thresholds,
                 Percent.usdBillions(own.offBalanceSheetCommitments()) + " signed but not yet on the balance sheet (" + parts
                         + ") is " + Percent.times(multiple) + " TTM operating cash flow (watch from " + Percent.times(watch)
-                        + ", slipping from " + Percent.times(slipping) + ").");
+                        + ", slipping from " + Percent.times(slipping) + ")." + unverified);
+    }
+
+    /** " Of these, leases not yet commenced rests on ..." naming each unverified one used; "" when none. */
+    private static String unverified(List<CompanyDefinedMetrics.Commitment> used) {
+        List<String> names = used.stream().filter(CompanyDefinedMetrics.Commitment::unverified).map(c -> lower(c.name())).toList();
+        return names.isEmpty() ? "" : " Of these, " + DefinitionNotes.restOnUnverified(names);
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
 }

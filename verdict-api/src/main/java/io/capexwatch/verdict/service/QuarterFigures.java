@@ -15,13 +15,14 @@ public record QuarterFigures(int fiscalYear, int fiscalQuarter, LocalDate period
                              String accession, CompanyFigures companyDefined) {
 
     /**
-     * The company's own TTM FCF (with its definition's name, source and basis) and its off-balance-sheet
-     * commitments against TTM OCF, for the board's details; null where capex-tracker sent none.
+     * The company's own TTM FCF (with its definition's name, source, note and basis) and its off-balance-sheet
+     * commitments (each with its definition's note) against TTM OCF, for the board's details; null where
+     * capex-tracker sent none.
      */
     @io.quarkus.runtime.annotations.RegisterForReflection
     public record CompanyFigures(Long ttmFcf, String ttmFcfBasis, String fcfDefinition, String fcfSource,
                                  String ttmFcfDerivation, Long offBalanceSheetCommitments, BigDecimal offBalanceSheetToTtmOcf,
-                                 List<CompanyDefinedMetrics.Commitment> commitments) {
+                                 List<CompanyDefinedMetrics.Commitment> commitments, String fcfNote) {
         static CompanyFigures of(CompanyDefinedMetrics c) {
             if (c == null) {
                 return null;
@@ -30,7 +31,8 @@ public record QuarterFigures(int fiscalYear, int fiscalQuarter, LocalDate period
             return new CompanyFigures(fcf == null ? null : fcf.ttm(), fcf == null ? null : fcf.ttmStatus(),
                     fcf == null ? null : fcf.definition(), fcf == null ? null : fcf.source(),
                     fcf == null ? null : fcf.ttmDerivation() != null ? fcf.ttmDerivation() : fcf.reason(),
-                    c.offBalanceSheetCommitments(), c.offBalanceSheetToTtmOcf(), c.commitments());
+                    c.offBalanceSheetCommitments(), c.offBalanceSheetToTtmOcf(), c.commitments(),
+                    fcf == null ? null : fcf.note());
         }
     }
 

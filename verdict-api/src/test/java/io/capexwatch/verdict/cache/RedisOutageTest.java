@@ -1,22 +1,18 @@
 package io.capexwatch.verdict.cache;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.capexwatch.localinfra.EmbeddedRedisServer;
-import io.capexwatch.localinfra.Ports;
+import io.capexwatch.localinfra.OutageRedis;
+import io.capexwatch.verdict.OwnRedis;
 import io.capexwatch.verdict.TestMessages;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -30,46 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * once Redis is back the cache is refilled and every replica serves it, no longer stale.
  */
 @QuarkusTest
-@TestProfile(RedisOutageTest.OwnRedis.class)
+@TestProfile(OwnRedis.class)
 class RedisOutageTest {
     private static final long CIK = 9_900_001L;
     private static final String TICKER = "OUTAGE";
     private static final String STALE = "X-Verdicts-Stale";
-
-    /**
-     * Its own Redis, so stopping it leaves the other test classes alone. The port is kept in a JVM-wide
-     * system property and the server is controlled over the wire, because Quarkus may load this profile
-     * and the test in different class loaders.
-     */
-    public static class OwnRedis implements QuarkusTestProfile {
-        private static final String PORT_PROPERTY = "capexwatch.test.outage-redis-port";
-
-        static int port() {
-            synchronized (System.class) {
-                if (System.getProperty(PORT_PROPERTY) == null) {
-                    int port = Ports.free();
-                    EmbeddedRedisServer.start(null, port);
-                    System.setProperty(PORT_PROPERTY, Integer.toString(port));
-                }
-                return Integer.getInteger(PORT_PROPERTY);
-            }
-        }
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.redis.hosts", "redis://127.0.0.1:" + port(),
-                    "capexwatch.cache.refresh-interval", "1s");
-        }
-    }
-
-    /** Stops the server the way an outage would: it is gone, without saving. */
-    private static void shutDownRedis() throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", OwnRedis.port())) {
-            socket.getOutputStream().write("SHUTDOWN NOSAVE\r\n".getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            socket.getInputStream().read(); // returns at EOF, when the server has gone
-        }
-    }
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -77,9 +38,14 @@ class RedisOutageTest {
     @Inject
     ObjectMapper mapper;
 
+    @BeforeAll
+    static void startRedis() {
+        OutageRedis.start(OwnRedis.NAME);
+    }
+
     @AfterAll
-    static void stopRedis() throws IOException {
-        shutDownRedis();
+    static void stopRedis() {
+        OutageRedis.stop(OwnRedis.NAME);
     }
 
     @Test
@@ -89,7 +55,7 @@ class RedisOutageTest {
                 .statusCode(200).header(STALE, nullValue()).body("metricsRevision", is(1)));
         String before = given().get("/api/verdicts/" + TICKER).asString();
 
-        shutDownRedis();
+        OutageRedis.stop(OwnRedis.NAME);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/verdicts/" + TICKER).then()
                 .statusCode(200).header(STALE, is("true")));
         assertEquals(before, given().get("/api/verdicts/" + TICKER).asString());
@@ -102,7 +68,7 @@ class RedisOutageTest {
                 .then().statusCode(200).body("size()", is(2)).body("[0].metricsRevision", is(2)));
         given().get("/api/verdicts/" + TICKER).then().body("metricsRevision", is(1));
 
-        EmbeddedRedisServer.start(null, OwnRedis.port());
+        OutageRedis.start(OwnRedis.NAME);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/verdicts/" + TICKER).then()
                 .statusCode(200).header(STALE, nullValue()).body("metricsRevision", is(2)));
     }

@@ -110,6 +110,69 @@ class CompanyDefinedRulesTest {
     }
 
     @Test
+    void theExplanationNamesEachCommitmentUsedThatRestsOnUnverifiedConceptNames() {
+        // Meta-like: leases not yet commenced and contractual commitments from unverified extension names, a part of
+        // the latter (not added) unverified too, purchase obligations checked; $12,000M + $30,000M + $8,000M = $50,000M
+        // against TTM OCF $100,000M: 0.50x.
+        String unverified = "Unverified concept names: as the 10-K presentation linkbase lists them (third-party extraction)";
+        QuarterMetrics q = withTtmOcf(amazon(null, null, List.of(
+                noted("leases-not-yet-commenced", "Leases not yet commenced", 12_000 * M, true, null, unverified),
+                noted("contractual-commitments", "Contractual commitments", 30_000 * M, true, null, unverified),
+                noted("contractual-commitments-next-twelve-months", "Contractual commitments, next twelve months", 9_000 * M,
+                        false, "contractual-commitments", unverified),
+                noted("purchase-obligations", "Purchase obligations", 8_000 * M, true, null,
+                        "Checked against the company's companyfacts")), 50_000 * M, new BigDecimal("0.5000")), 100_000 * M);
+        RuleResult r = new CommitmentsOverhangRule().evaluate(new YearOverYear(q, yearAgo(null)), Thresholds.DEFAULTS);
+        assertEquals(RuleOutcome.OK, r.outcome());
+        assertEquals("$50.0B signed but not yet on the balance sheet (leases not yet commenced $12.0B, contractual commitments "
+                + "$30.0B, purchase obligations $8.0B) is 0.50x TTM operating cash flow (watch from 1.00x, slipping from 3.00x)."
+                + " Of these, leases not yet commenced and contractual commitments rest on concept names not verified against"
+                + " the company's filing (see the definition's note).", r.sentence());
+
+        // One unverified, and no positive operating cash flow.
+        RuleResult slipping = new CommitmentsOverhangRule().evaluate(new YearOverYear(amazon(null, null, List.of(
+                noted("purchase-obligations", "Purchase obligations", 5_000 * M, true, null, unverified)), 5_000 * M, null),
+                yearAgo(null)), Thresholds.DEFAULTS);
+        assertEquals(RuleOutcome.SLIPPING, slipping.outcome());
+        assertEquals("$5.0B of commitments not yet on the balance sheet, with no positive TTM operating cash flow to meet them."
+                + " Of these, purchase obligations rests on concept names not verified against the company's filing"
+                + " (see the definition's note).", slipping.sentence());
+    }
+
+    @Test
+    void theCompanyBasisSaysWhenItsMeasureRestsOnUnverifiedConceptNames() {
+        String unverified = "Unverified member names: as a third party extracted them";
+        CompanyDefinedMetrics.Measure capex = exactCapex();
+        CompanyDefinedMetrics.Measure notedCapex = new CompanyDefinedMetrics.Measure(capex.id(), capex.definition(),
+                capex.source(), capex.quarter(), capex.status(), capex.ttm(), capex.ttmStatus(), capex.reason(),
+                capex.ttmDerivation(), unverified);
+        RuleResult intensity = new CapexIntensityRule().evaluate(new YearOverYear(amazon(notedCapex, null, List.of(), null, null),
+                yearAgo(null)), Thresholds.DEFAULTS);
+        assertEquals(RuleResult.COMPANY_DEFINED, intensity.basis());
+        assertEquals("TTM capex as the company defines it (Purchases of property and equipment, net of proceeds from sales "
+                + "and incentives, $115.9B) is 88.7% of TTM operating cash flow; 91.9% on the standard basis "
+                + "(watch at 60%, slipping at 85%). That measure rests on concept names not verified against the company's"
+                + " filing (see the definition's note).", intensity.sentence());
+
+        CompanyDefinedMetrics.Measure fcf = fcf(14_788 * M);
+        CompanyDefinedMetrics.Measure notedFcf = new CompanyDefinedMetrics.Measure(fcf.id(), fcf.definition(), fcf.source(),
+                fcf.quarter(), fcf.status(), fcf.ttm(), fcf.ttmStatus(), fcf.reason(), fcf.ttmDerivation(), unverified);
+        RuleResult trend = new FreeCashFlowTrendRule().evaluate(new YearOverYear(amazon(null, notedFcf, List.of(), null, null),
+                yearAgo(fcf(47_744 * M))), Thresholds.DEFAULTS);
+        assertEquals("TTM free cash flow as the company defines it (Free cash flow) of $14.8B is down 69% year over year; "
+                + "$10.6B on the standard basis (watch when down more than 25%). That measure rests on concept names not"
+                + " verified against the company's filing (see the definition's note).", trend.sentence());
+        // A checked note says nothing more.
+        CompanyDefinedMetrics.Measure checkedFcf = new CompanyDefinedMetrics.Measure(fcf.id(), fcf.definition(), fcf.source(),
+                fcf.quarter(), fcf.status(), fcf.ttm(), fcf.ttmStatus(), fcf.reason(), fcf.ttmDerivation(),
+                "The principal-payments line is the company's extension, declared in its filing");
+        assertEquals("TTM free cash flow as the company defines it (Free cash flow) of $14.8B is down 69% year over year; "
+                + "$10.6B on the standard basis (watch when down more than 25%).", new FreeCashFlowTrendRule().evaluate(
+                new YearOverYear(amazon(null, checkedFcf, List.of(), null, null), yearAgo(fcf(47_744 * M))),
+                Thresholds.DEFAULTS).sentence());
+    }
+
+    @Test
     void theCommitmentsOverhangThresholdsInForceDecideItsOutcomeAndAreNamed() {
         // Amazon at 2022-12-31: leases not yet commenced $27,029M against FY2022 operating cash flow $46,752M: 0.5781x.
         BigDecimal multiple = BigDecimal.valueOf(27_029 * M).divide(BigDecimal.valueOf(46_752 * M), 4, RoundingMode.HALF_EVEN);
@@ -222,6 +285,11 @@ class CompanyDefinedRulesTest {
 
     private static CompanyDefinedMetrics.Commitment commitment(String id, String name, long amount, boolean offBalanceSheet) {
         return new CompanyDefinedMetrics.Commitment(id, name, "10-K", "EXACT", amount, null, offBalanceSheet, name);
+    }
+
+    private static CompanyDefinedMetrics.Commitment noted(String id, String name, long amount, boolean offBalanceSheet,
+                                                          String partOf, String note) {
+        return new CompanyDefinedMetrics.Commitment(id, name, "10-K", "EXACT", amount, null, offBalanceSheet, name, partOf, note);
     }
 
     private static QuarterMetrics amazon(CompanyDefinedMetrics.Measure capex, CompanyDefinedMetrics.Measure fcf,

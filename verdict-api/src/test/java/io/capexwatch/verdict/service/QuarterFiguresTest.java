@@ -21,7 +21,8 @@ class QuarterFiguresTest {
     void amazonsOwnFcfWithItsDefinitionAndCommitmentsAgainstOcf() {
         CompanyDefinedMetrics own = new CompanyDefinedMetrics(null,
                 new CompanyDefinedMetrics.Measure("fcf", "Free cash flow", "Amazon.com Q3 2025 earnings release", null,
-                        "UNAVAILABLE", 14_788 * M, "EXACT", null, "twelve months as filed: ... = 14,788,000,000"),
+                        "UNAVAILABLE", 14_788 * M, "EXACT", null, "twelve months as filed: ... = 14,788,000,000",
+                        "The proceeds line is Amazon's extension amzn:ProceedsFromPropertyPlantAndEquipmentSalesAndIncentives"),
                 null, List.of(new CompanyDefinedMetrics.Commitment("purchase-obligations", "Purchase obligations", "10-K",
                 "EXACT", 65_345_500_000L, new BigDecimal("0.5000"), true, "...")), 65_345_500_000L, new BigDecimal("0.5000"), List.of());
         LocalDate end = LocalDate.parse("2025-09-30");
@@ -35,6 +36,8 @@ class QuarterFiguresTest {
         assertEquals("EXACT", figures.companyDefined().ttmFcfBasis());
         assertEquals("Free cash flow", figures.companyDefined().fcfDefinition());
         assertEquals("Amazon.com Q3 2025 earnings release", figures.companyDefined().fcfSource());
+        assertEquals("The proceeds line is Amazon's extension amzn:ProceedsFromPropertyPlantAndEquipmentSalesAndIncentives",
+                figures.companyDefined().fcfNote());
         assertEquals(new BigDecimal("0.5000"), figures.companyDefined().offBalanceSheetToTtmOcf());
         assertEquals(1, figures.companyDefined().commitments().size());
         assertNull(QuarterFigures.of(new QuarterMetrics(2025, 3, end.minusMonths(3).plusDays(1), end, null, null, null, null,
