@@ -52,6 +52,9 @@ function filingStatus(v) {
   if (f.status === 'AWAITING_XBRL') {
     return `<div class="filing-status" title="${esc(f.detail || '')}">${report} filed, awaiting its XBRL figures on EDGAR</div>`;
   }
+  if (f.status === 'NOT_WATCHED') {
+    return `<div class="filing-status" title="${esc(f.detail || '')}">no longer watched: not polled, figures as last filed</div>`;
+  }
   return '';
 }
 

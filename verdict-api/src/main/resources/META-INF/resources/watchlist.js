@@ -1,5 +1,6 @@
 // Every watched company has a tile from the start: "awaiting first filing" with its EDGAR poll status until its
-// first verdict replaces it. The watchlist is read again every 15 s, so a company added meanwhile appears.
+// first verdict replaces it. The watchlist is read again every 15 s, so a company added meanwhile appears
+// and one removed (without a verdict yet) disappears.
 'use strict';
 const POLL_STATUS = {
   AWAITING_FIRST_POLL: 'not polled yet',
@@ -29,7 +30,17 @@ function renderAwaiting(company) {
 async function loadWatchlist() {
   const response = await fetch('api/watchlist', {headers: authHeaders()});
   if (!response.ok) return; // the verdict tiles still show; the next refresh tries again
-  (await response.json()).forEach(renderAwaiting);
+  const watched = await response.json();
+  watched.forEach(renderAwaiting);
+  // A company removed from the watchlist before its first filing leaves the board; one with a verdict keeps
+  // its tile, marked "no longer watched" by its filing status.
+  const tickers = new Set(watched.map(company => company.ticker));
+  for (const [ticker, tile] of tiles) {
+    if (!tile.verdict && !tickers.has(ticker)) {
+      tile.remove();
+      tiles.delete(ticker);
+    }
+  }
 }
 
 function watchWatchlist() {

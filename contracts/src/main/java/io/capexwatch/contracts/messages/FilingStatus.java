@@ -11,7 +11,9 @@ import java.time.Instant;
  * made good by the next poll; consumers ignore repeats.
  *
  * @param status         UP_TO_DATE, RESULTS_RELEASED_AWAITING_FILING, AWAITING_XBRL (a 10-Q/10-K listed on
- *                       EDGAR whose figures companyfacts does not carry yet), POLL_FAILED or AWAITING_FIRST_POLL
+ *                       EDGAR whose figures companyfacts does not carry yet), POLL_FAILED, AWAITING_FIRST_POLL or
+ *                       NOT_WATCHED (removed from the watchlist: no longer polled, its stored figures stay; sent
+ *                       on removal and with every announcement, so a lost one is made good)
  * @param detail         the status in words
  * @param lastFiling     the latest 10-Q/10-K (or amendment) seen on EDGAR; null before one was seen
  * @param resultsRelease the latest earnings release (8-K item 2.02) seen; null if none
@@ -22,4 +24,5 @@ public record FilingStatus(int schemaVersion, long cik, String ticker, String st
     public static final int SCHEMA_VERSION = 1;
     public static final String RESULTS_RELEASED_AWAITING_FILING = "RESULTS_RELEASED_AWAITING_FILING";
     public static final String AWAITING_XBRL = "AWAITING_XBRL";
+    public static final String NOT_WATCHED = "NOT_WATCHED";
 }

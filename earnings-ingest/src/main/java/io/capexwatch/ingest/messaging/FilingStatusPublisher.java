@@ -15,8 +15,9 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
 /**
- * Sends a company's EDGAR status to {@code capexwatch.filing-status} after each poll. No outbox: the next
- * poll sends the status again, so a failure here only delays it by one poll interval.
+ * Sends a company's EDGAR status to {@code capexwatch.filing-status} after each poll, on a change to the
+ * watchlist, and with every announcement ({@link WatchlistAnnouncer}); a company no longer watched as
+ * NOT_WATCHED. No outbox: the next poll or announcement sends the status again, so a failure here only delays it.
  */
 @ApplicationScoped
 public class FilingStatusPublisher {
@@ -51,6 +52,11 @@ public class FilingStatusPublisher {
                 : new Filing(company.lastFilingAccession, company.lastFilingForm, company.lastFilingDate);
         Filing release = company.resultsReleaseAccession == null ? null
                 : new Filing(company.resultsReleaseAccession, "8-K", company.resultsReleaseDate);
+        if (!company.watched) {
+            return new FilingStatus(FilingStatus.SCHEMA_VERSION, company.cik, company.ticker, FilingStatus.NOT_WATCHED,
+                    "removed from the watchlist: no longer polled; its stored filings stay", lastFiling, release,
+                    company.lastPollAt);
+        }
         return new FilingStatus(FilingStatus.SCHEMA_VERSION, company.cik, company.ticker, company.pollStatus.name(),
                 company.pollDetail, lastFiling, release, company.lastPollAt);
     }

@@ -71,6 +71,12 @@ public class CompanyRepository implements PanacheRepositoryBase<CompanyEntity, L
         return update(set + " where cik = :cik", params);
     }
 
+    /** Every company, watched or removed from the watchlist. */
+    @WithSession
+    public Uni<List<CompanyEntity>> listAllByTicker() {
+        return list("order by ticker");
+    }
+
     /** The watched companies. */
     @WithSession
     public Uni<List<CompanyEntity>> listByTicker() {

@@ -70,12 +70,17 @@ public class CompanyResource {
                         .entity(new NewCompany(added.ticker, BigDecimal.valueOf(added.cik))).build());
     }
 
-    /** Stops watching a company; its stored filings and quarters stay. */
+    /**
+     * Stops watching a company; its stored filings and quarters stay. verdict-api is told (NOT_WATCHED) as a
+     * company added is: waiting at most {@link #ANNOUNCE_WAIT}, the next announcement repeating it.
+     */
     @DELETE
     @RolesAllowed(ApiKeyIdentityProvider.ADMIN)
     @Path("/{ticker}")
     public Uni<Response> remove(@PathParam("ticker") String ticker) {
-        return watchlist.remove(WatchlistService.validTicker(ticker)).replaceWith(Response.noContent().build());
+        return watchlist.remove(WatchlistService.validTicker(ticker))
+                .call(cik -> filingStatus.publish(cik).ifNoItem().after(ANNOUNCE_WAIT).recoverWithItem(() -> null))
+                .replaceWith(Response.noContent().build());
     }
 
     /**

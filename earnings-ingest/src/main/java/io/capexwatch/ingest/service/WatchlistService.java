@@ -54,14 +54,16 @@ public class WatchlistService {
                 }));
     }
 
+    /** @return the company's CIK */
     @WithTransaction
-    public Uni<Void> remove(String ticker) {
-        return companies.findByTickerForUpdate(ticker).invoke(company -> {
+    public Uni<Long> remove(String ticker) {
+        return companies.findByTickerForUpdate(ticker).map(company -> {
             if (company == null) {
                 throw ProblemException.notFound("no company with ticker " + ticker);
             }
             company.watched = false;
-        }).replaceWithVoid();
+            return company.cik;
+        });
     }
 
     /** @return the CIK as a long; 400 listing every rule broken */

@@ -79,6 +79,13 @@ class WatchlistAnnouncementTest {
         } finally {
             asAdmin().delete("/api/companies/NEWCO").then().statusCode(204);
         }
+        // Removed: announced NOT_WATCHED at once, so the board drops its tile.
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode removed = latest(Long.toString(NEW_CIK));
+            assertEquals("NEWCO", removed.path("ticker").asText());
+            assertEquals("NOT_WATCHED", removed.path("status").asText());
+            assertEquals("removed from the watchlist: no longer polled; its stored filings stay", removed.path("detail").asText());
+        });
     }
 
     /** The newest filing-status record of a CIK; fails (for awaitility) while there is none. */

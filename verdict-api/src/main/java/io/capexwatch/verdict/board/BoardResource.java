@@ -33,11 +33,14 @@ public class BoardResource {
     private static final int DEFAULT_GROUP_QUARTERS = 8;
 
     private final MetricsInputRepository metrics;
+    private final WatchedCompanyRepository watched;
     private final VerdictRepository verdicts;
     private final ObjectMapper mapper;
 
-    public BoardResource(MetricsInputRepository metrics, VerdictRepository verdicts, ObjectMapper mapper) {
+    public BoardResource(MetricsInputRepository metrics, WatchedCompanyRepository watched, VerdictRepository verdicts,
+                         ObjectMapper mapper) {
         this.metrics = metrics;
+        this.watched = watched;
         this.verdicts = verdicts;
         this.mapper = mapper;
     }
@@ -104,8 +107,10 @@ public class BoardResource {
         });
     }
 
+    /** The watched companies' latest metrics: a company removed from the watchlist leaves the grid and the group. */
     private Uni<List<MetricsSnapshot>> companies() {
-        return metrics.byTicker().map(rows -> rows.stream().map((MetricsInputEntity row) -> row.snapshot).toList());
+        return watched.removedCiks().chain(removed -> metrics.byTicker().map(rows -> rows.stream()
+                .map((MetricsInputEntity row) -> row.snapshot).filter(snapshot -> !removed.contains(snapshot.cik())).toList()));
     }
 
     private JsonNode tree(String json) {

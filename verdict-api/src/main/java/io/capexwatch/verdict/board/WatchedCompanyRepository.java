@@ -43,7 +43,14 @@ public class WatchedCompanyRepository implements PanacheRepositoryBase<WatchedCo
                 .executeUpdate()).replaceWithVoid();
     }
 
+    /** The watched companies (not those removed from the watchlist). */
     public Uni<List<WatchedCompanyEntity>> byTicker() {
-        return list("order by ticker");
+        return list("status <> ?1 order by ticker", FilingStatus.NOT_WATCHED);
+    }
+
+    /** The companies removed from the watchlist: their figures stay, but they are no longer in the group. */
+    public Uni<java.util.Set<Long>> removedCiks() {
+        return list("status", FilingStatus.NOT_WATCHED).map(rows -> rows.stream().map(row -> row.cik)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet()));
     }
 }

@@ -105,6 +105,35 @@ class BoardResourceTest {
                 .body("changes[0].filingUrl", is("https://www.sec.gov/Archives/edgar/data/9913002/000134143925000303/"));
     }
 
+    /** Removed from the watchlist (NOT_WATCHED from earnings-ingest): off the watchlist, the grid and the group; its verdict stays, marked. */
+    @Test
+    void aCompanyRemovedFromTheWatchlistLeavesTheWatchlistTheGridAndTheGroup() throws Exception {
+        long cik = 9_913_004L;
+        Instant polled = Instant.parse("2025-11-01T12:00:00Z");
+        TestMessages.send(bootstrap, mapper, TestMessages.FILING_STATUS, new FilingStatus(FilingStatus.SCHEMA_VERSION, cik,
+                "PEERX", "UP_TO_DATE", "latest 10-Q imported", null, null, polled));
+        TestMessages.send(bootstrap, mapper, TestMessages.METRICS, as(PeerGridTest.JUNE_YEAR, cik, "PEERX"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            given().get("/api/watchlist").then().statusCode(200).body("find { it.ticker == 'PEERX' }.status", is("UP_TO_DATE"));
+            given().get("/api/verdicts/PEERX").then().statusCode(200).body("filing.status", is("UP_TO_DATE"));
+        });
+        assertEquals(20_000_000_000L, given().get("/api/peers?quarter=2025Q3").then().statusCode(200).extract().jsonPath()
+                .getLong("rows.find { it.ticker == 'PEERX' }.capex"));
+
+        TestMessages.send(bootstrap, mapper, TestMessages.FILING_STATUS, new FilingStatus(FilingStatus.SCHEMA_VERSION, cik,
+                "PEERX", FilingStatus.NOT_WATCHED, "removed from the watchlist: no longer polled; its stored filings stay",
+                null, null, polled));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            given().get("/api/verdicts/PEERX").then().statusCode(200).body("filing.status", is("NOT_WATCHED"));
+            assertTrue(given().get("/api/watchlist").then().statusCode(200).extract().jsonPath()
+                    .getList("ticker", String.class).stream().noneMatch("PEERX"::equals));
+        });
+        assertTrue(given().get("/api/peers?quarter=2025Q3").then().statusCode(200).extract().jsonPath()
+                .getList("rows.ticker", String.class).stream().noneMatch("PEERX"::equals));
+        assertTrue(given().get("/api/group?from=2025Q3&to=2025Q3").then().statusCode(200).extract().jsonPath()
+                .getList("[0].reported", String.class).stream().noneMatch("PEERX"::equals));
+    }
+
     @Test
     void badInputIsA400ProblemNeverA500() {
         for (String query : List.of("quarter=2025Q9", "quarter=Q3", "sort=price", "order=up", "format=xml")) {
