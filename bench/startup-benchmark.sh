@@ -37,11 +37,16 @@ elif [ "$train" = 1 ]; then
   rm -f ./*/target/quarkus-app/app.aot ./*/target/quarkus-app/app.aot.config
   CAPEXWATCH_SERVICE_JVM_OPTS="-Xmx256m -XX:AOTCacheOutput=app.aot" bash bench/verdicts-benchmark.sh --short
   # Each JVM assembles its cache as it exits, in a child JVM that can outlast the benchmark (and its parent,
-  # when ./capex-watch up's shutdown stops it first): wait until every cache exists and has stopped growing.
-  sizes() { stat -c %s ./*/target/quarkus-app/app.aot 2>/dev/null | tr '\n' ' '; }
-  for _ in $(seq 1 120); do
-    before=$(sizes); sleep 2
-    [ "$(ls ./*/target/quarkus-app/app.aot 2>/dev/null | wc -l)" = 3 ] && [ "$before" = "$(sizes)" ] && break
+  # when ./capex-watch up's shutdown stops it first; the file exists, empty, before it is written): wait
+  # while any process still runs in a service's directory.
+  apps=" $(realpath ./*/target/quarkus-app | tr '\n' ' ')"
+  for _ in $(seq 1 240); do
+    busy=0
+    for cwd in /proc/[0-9]*/cwd; do
+      case "$apps" in *" $(readlink "$cwd" 2>/dev/null || true) "*) busy=1; break ;; esac
+    done
+    [ "$busy" = 0 ] && break
+    sleep 1
   done
   for jar in earnings-ingest capex-tracker verdict-api; do
     [ -s "$jar/target/quarkus-app/app.aot" ] || { echo "startup-benchmark --train: $jar wrote no app.aot" >&2; exit 1; }
