@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -162,6 +163,7 @@ class ReplicasEndToEndIT {
         String productive = "PaymentsToAcquireProductiveAssets";
         // The board of the test before asked already, when EDGAR had no such frame (a 404, not cached).
         int asked = edgar.requests(SecFrames.path(ppe, "CY2025")).size();
+        Instant served = Instant.now();
         edgar.serve(SecFrames.path(ppe, "CY2025"), SecFrames.frame(ppe, "Payments to Acquire Property, Plant, and Equipment", "CY2025",
                 SecFrames.entry("0001652044-26-000018", 1652044, "Alphabet Inc.", "2025-01-01", "2025-12-31", 91_447_000_000L),
                 SecFrames.entry("0009990001-26-000001", 9990001, "Example Utility Co", "2025-01-01", "2025-12-31", 150_000_000_000L),
@@ -180,7 +182,10 @@ class ReplicasEndToEndIT {
                     .body("watchedUsd", equalTo(91_447_000_000L))
                     .body("share", is(0.3048f))
                     .body("watched.ticker", is(List.of("GOOGL")))
-                    .body("asOf", org.hamcrest.Matchers.notNullValue());
+                    // When earnings-ingest fetched the frames: after they were served here, never in the future.
+                    .body("asOf", org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d{2}-\\d{2}T.*Z"));
+            Instant asOf = Instant.parse(given().baseUri(url).get("/api/group/all-filers/CY2025").then().extract().path("asOf"));
+            assertTrue(!asOf.isBefore(served) && !asOf.isAfter(Instant.now()), "asOf " + asOf + " after " + served);
             given().baseUri(url).get("/api/group/all-filers/CY2026Q1").then().statusCode(200)
                     .body("filers", is(2)).body("share", is(0.4714f));
             given().baseUri(url).get("/api/group/all-filers/CY2025Q3").then().statusCode(400)
