@@ -42,6 +42,11 @@ class KafkaUnreachableTest {
                     "mp.messaging.outgoing.fundamentals.max.block.ms", "1500",
                     "mp.messaging.outgoing.fundamentals.request.timeout.ms", "1000",
                     "mp.messaging.outgoing.fundamentals.delivery.timeout.ms", "2000",
+                    // The removal at the end announces NOT_WATCHED: its send must give up before this application
+                    // stops, or it holds the producer for the next test class's application (60 s by default).
+                    "mp.messaging.outgoing.filing-status.max.block.ms", "1500",
+                    "mp.messaging.outgoing.filing-status.request.timeout.ms", "1000",
+                    "mp.messaging.outgoing.filing-status.delivery.timeout.ms", "2000",
                     "capexwatch.outbox.send-timeout", "1s");
         }
     }
