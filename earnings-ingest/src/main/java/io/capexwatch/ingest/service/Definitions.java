@@ -31,7 +31,6 @@ public class Definitions {
     private static final Logger LOG = Logger.getLogger(Definitions.class);
     private final Optional<Path> directory;
     private final ConcurrentMap<String, Optional<CompanyDefinitions>> byTicker = new ConcurrentHashMap<>();
-    private volatile Set<String> companyFactsConcepts;
 
     public Definitions(@ConfigProperty(name = "capexwatch.definitions.directory") Optional<String> directory) {
         this.directory = directory.filter(d -> !d.isBlank()).map(Path::of);
@@ -42,15 +41,6 @@ public class Definitions {
      * definitions of the bundled companies and of every file in the deployment's directory read.
      */
     public Set<String> companyFactsConcepts() {
-        Set<String> known = companyFactsConcepts;
-        if (known == null) {
-            // Read once (EdgarPoller asks at start-up, on the main thread), never again on a request's thread.
-            known = companyFactsConcepts = readCompanyFactsConcepts();
-        }
-        return known;
-    }
-
-    private Set<String> readCompanyFactsConcepts() {
         List<String> tickers = new ArrayList<>(DefinitionsLoader.BUNDLED);
         directory.filter(Files::isDirectory).ifPresent(dir -> {
             try (Stream<Path> files = Files.list(dir)) {

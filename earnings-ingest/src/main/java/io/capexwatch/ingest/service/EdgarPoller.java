@@ -144,23 +144,14 @@ public class EdgarPoller {
         Uni<FactsFetch> facts = !processed || company.revision == 0 ? fetchFacts(company) : Uni.createFrom().item(FactsFetch.NOT_FETCHED);
         return facts.chain(fetch -> (latest.isEmpty() || processed ? Uni.createFrom().item(NOT_NEEDED)
                         : filingXbrl.fetchAndStore(company, latest.get()))
-                        .chain(xbrl -> pollState(company, submissions, response, fetch, xbrl, processed)))
-                .chain(update -> record(company.cik, update));
-    }
-
-    /**
-     * What this poll writes: its {@link #outcome}, after the back-fill; submissions' validators only once the
-     * back-fill is complete, so that until then the next poll reads submissions in full and tries again.
-     */
-    private Uni<PollStateUpdate> pollState(CompanyEntity company, Submissions submissions, EdgarResponse response,
-                                           FactsFetch fetch, FilingXbrlFetcher.Outcome xbrl, boolean processed) {
-        Optional<Submissions.Filing> latest = submissions.latestPeriodicReport();
-        return backfill(company, submissions, xbrl)
-                .chain(backfilled -> (latest.isEmpty() ? Uni.createFrom().item(false)
-                        : filedFacts.hasFiling(company.cik, latest.get().accession()))
-                        .map(stored -> outcome(company, submissions, fetch, xbrl, processed, stored)
-                                .submissionsValidators(backfilled ? response.etag() : null,
-                                        backfilled ? response.lastModified() : null)));
+                .chain(xbrl -> backfill(company, submissions, xbrl)
+                        .chain(backfilled -> (latest.isEmpty() ? Uni.createFrom().item(false)
+                                : filedFacts.hasFiling(company.cik, latest.get().accession()))
+                                .map(stored -> outcome(company, submissions, fetch, xbrl, processed, stored)
+                                        // Not stored yet: the next poll reads submissions in full and tries again.
+                                        .submissionsValidators(backfilled ? response.etag() : null,
+                                                backfilled ? response.lastModified() : null)))
+                        .chain(update -> record(company.cik, update))));
     }
 
     /**
