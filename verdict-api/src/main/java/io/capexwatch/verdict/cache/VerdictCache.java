@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.capexwatch.contracts.messages.FilingStatus;
 import io.capexwatch.verdict.repository.VerdictEntity;
 import io.capexwatch.verdict.repository.VerdictRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.quarkus.runtime.ShutdownEvent;
@@ -28,6 +30,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -63,9 +66,24 @@ public class VerdictCache {
     private volatile VerdictSnapshot snapshot;
     private volatile boolean stale = true;
     private volatile Cancellable subscription;
+    private volatile Build building;
+    private final Counter buildCount;
+
+    /**
+     * A snapshot being built (or built last) and the version it is built at. A change of this replica's is
+     * asked for twice, by the store's own refresh and by its announcement on the channel, and both read the
+     * same version: at hundreds of companies a build takes tens of milliseconds, so both used to build it.
+     */
+    private record Build(long version, CompletableFuture<VerdictSnapshot> done) {
+        boolean covers(long version) {
+            return this.version >= version && !done.isCompletedExceptionally();
+        }
+    }
 
     public VerdictCache(ReactiveRedisDataSource redis, VerdictRepository verdicts, ObjectMapper mapper,
-                        VerdictEvents events, VerdictGauges gauges) {
+                        VerdictEvents events, VerdictGauges gauges, MeterRegistry registry) {
+        this.buildCount = Counter.builder("capexwatch.verdicts.snapshot.builds")
+                .description("verdict snapshots built from Redis (each once per version read)").register(registry);
         this.redis = redis;
         this.events = events;
         this.gauges = gauges;
@@ -146,9 +164,7 @@ public class VerdictCache {
                     if (read.size() == 1) {
                         return Uni.createFrom().item(known);
                     }
-                    // Building a snapshot of hundreds of companies takes tens of milliseconds (bodies, SHA-256,
-                    // gzip): a worker does it, so the event loops keep answering from the snapshot held.
-                    return offEventLoop(() -> VerdictSnapshot.of(current, pairs(read.get(1)), pairs(read.get(2)), known, mapper));
+                    return build(current, read, known);
                 })
                 .invoke(fresh -> {
                     install(fresh);
@@ -164,6 +180,41 @@ public class VerdictCache {
                     stale = true;
                 })
                 .replaceWithVoid();
+    }
+
+    /**
+     * Builds the snapshot of what was read at {@code current}, or waits for the build of that version (or a
+     * newer one) already under way. Building one of hundreds of companies takes tens of milliseconds
+     * (bodies, SHA-256, gzip): a worker does it, so the event loops keep answering from the snapshot held.
+     */
+    private Uni<VerdictSnapshot> build(long current, Response read, VerdictSnapshot known) {
+        Build underWay = building;
+        if (underWay != null && underWay.covers(current)) {
+            return onCallerContext(underWay.done());
+        }
+        Build mine = new Build(current, new CompletableFuture<>());
+        building = mine;
+        buildCount.increment();
+        return offEventLoop(() -> VerdictSnapshot.of(current, pairs(read.get(1)), pairs(read.get(2)), known, mapper))
+                .invoke(mine.done()::complete)
+                .onFailure().invoke(mine.done()::completeExceptionally);
+    }
+
+    /**
+     * Whether the snapshot at exactly {@code version} is being built or was built last: the announcement of
+     * a change this replica stored. Exactly: a lower version may be Redis' counter restarting after it lost
+     * its data, which only a refresh notices.
+     */
+    private boolean buildsAt(long version) {
+        Build underWay = building;
+        return underWay != null && underWay.version() == version && !underWay.done().isCompletedExceptionally();
+    }
+
+    /** Waits for another refresh's build, going on on the calling Vert.x context as {@link #offEventLoop} does. */
+    private static <T> Uni<T> onCallerContext(CompletableFuture<T> done) {
+        Context context = Vertx.currentContext();
+        Uni<T> joined = Uni.createFrom().completionStage(done::copy); // a copy: cancelling it leaves the build alone
+        return context == null ? joined : joined.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 
     /**
@@ -214,7 +265,8 @@ public class VerdictCache {
     private void subscribe() {
         subscription = redis.pubsub(Long.class).subscribe(CHANNEL)
                 .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely()
-                .onItem().call(version -> refresh().onFailure().recoverWithNull())
+                // This replica's own changes are announced too: their store already refreshes (or builds) them.
+                .onItem().call(version -> buildsAt(version) ? Uni.createFrom().voidItem() : refresh().onFailure().recoverWithNull())
                 .subscribe().with(version -> { }, e -> LOG.errorf("verdict change subscription ended: %s", e.getMessage()));
     }
 

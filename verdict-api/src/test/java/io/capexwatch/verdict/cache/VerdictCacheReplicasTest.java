@@ -9,6 +9,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,40 @@ class VerdictCacheReplicasTest {
     ObjectMapper mapper;
 
     private VerdictCache secondReplica() {
-        return new VerdictCache(redis, verdicts, mapper, new VerdictEvents(), new VerdictGauges(new SimpleMeterRegistry(), mapper));
+        return secondReplica(new SimpleMeterRegistry());
+    }
+
+    private VerdictCache secondReplica(SimpleMeterRegistry registry) {
+        return new VerdictCache(redis, verdicts, mapper, new VerdictEvents(), new VerdictGauges(new SimpleMeterRegistry(), mapper), registry);
+    }
+
+    @Test
+    void refreshesThatReadTheSameVersionBuildItOnce() throws Throwable {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        VerdictCache other = secondReplica(registry);
+        VerdictEntity change = verdict("ONCEA", "WATCH");
+        VertxContextSupport.subscribeAndAwait(() -> cache.put(change));
+        long version = version();
+
+        // As a store's own refresh and the announcement of the change do: both read before either is built.
+        VertxContextSupport.subscribeAndAwait(() -> Uni.join().all(other.refresh(), other.refresh()).andFailFast().replaceWithVoid());
+        assertEquals(1.0, builds(registry), "snapshots built");
+        assertEquals(version, other.snapshot().version());
+        assertTrue(body(other, "ONCEA").contains("\"revision\":" + change.id), body(other, "ONCEA"));
+
+        // Nothing new: a refresh reads the version alone and builds nothing; a change is built once more.
+        VertxContextSupport.subscribeAndAwait(other::refresh);
+        assertEquals(1.0, builds(registry), "snapshots built");
+        VerdictEntity next = verdict("ONCEA", "SLIPPING");
+        VertxContextSupport.subscribeAndAwait(() -> cache.put(next));
+        VertxContextSupport.subscribeAndAwait(() -> Uni.join().all(other.refresh(), other.refresh(), other.refresh()).andFailFast().replaceWithVoid());
+        assertEquals(2.0, builds(registry), "snapshots built");
+        assertTrue(body(other, "ONCEA").contains("\"state\":\"SLIPPING\""), body(other, "ONCEA"));
+        assertArrayEquals(cache.snapshot().all().body(), other.snapshot().all().body());
+    }
+
+    private static double builds(SimpleMeterRegistry registry) {
+        return registry.get("capexwatch.verdicts.snapshot.builds").counter().count();
     }
 
     @Test
