@@ -68,10 +68,12 @@ run() { # phase label url header
 targets=("summary 200 gzip" "summary 304 (If-None-Match)" "one 200 (GOOGL)" "full list 200 gzip")
 # CPU ticks of verdict-api, earnings-ingest, capex-tracker, the EDGAR stub, then the machine's busy and idle ticks.
 cpu_ticks() { echo "$(for p in "$vpid" "$ipid" "$tpid" "$stub"; do awk '{printf "%d ", $14 + $15}' "/proc/$p/stat"; done)$(awk '/^cpu / {print $2+$3+$4+$7+$8+$9, $5+$6}' /proc/stat)"; }
+# verdict-api's snapshot builds so far (one per version it read from Redis), from its metrics.
+snapshot_builds() { curl -s "http://127.0.0.1:$vport/q/metrics" | awk '/^capexwatch_verdicts_snapshot_builds_total/ {printf "%d", $2}'; }
 young_gcs() { "$JAVA_HOME/bin/jstat" -gc "$vpid" | awk 'NR==1 {for (i = 1; i <= NF; i++) c[$i] = i} NR==2 {printf "%d %.3f", $c["YGC"], $c["YGCT"]}'; }
 declare -A meanwhile
 phase() { # key: the wrk targets in turn, and what else ran meanwhile (kept for after the table)
-  local key=$1 etag cpu0 cpu1 gc0 gc1 t0 t1 status0 status1
+  local key=$1 etag cpu0 cpu1 gc0 gc1 t0 t1 status0 status1 builds0 builds1
   etag=$(curl -s -o /dev/null -D - "$api?view=summary" | sed -n 's/^ETag: //Ip' | tr -d '\r')
   if [ "$short" != 1 ]; then # warm-up: every target once, so the JIT has compiled each path in every phase alike
     run "$key" "${targets[0]}" "$api?view=summary" "Accept-Encoding: gzip" >/dev/null
@@ -80,18 +82,18 @@ phase() { # key: the wrk targets in turn, and what else ran meanwhile (kept for 
     run "$key" "${targets[3]}" "$api" "Accept-Encoding: gzip" >/dev/null
   fi
   [ "${BENCH_PROFILE:-0}" = 1 ] && "$JAVA_HOME/bin/jcmd" "$vpid" JFR.start name="$key" settings=profile filename="$work/polling-$key.jfr" >/dev/null
-  status0=$(grep -c "filing status of" "$verdict_log" 2>/dev/null || true); gc0=$(young_gcs); cpu0=$(cpu_ticks); t0=$(date +%s.%N)
+  status0=$(grep -c "filing status of" "$verdict_log" 2>/dev/null || true); builds0=$(snapshot_builds); gc0=$(young_gcs); cpu0=$(cpu_ticks); t0=$(date +%s.%N)
   run "$key" "${targets[0]}" "$api?view=summary" "Accept-Encoding: gzip"
   run "$key" "${targets[1]}" "$api?view=summary" "If-None-Match: $etag"
   run "$key" "${targets[2]}" "$api/GOOGL"
   run "$key" "${targets[3]}" "$api" "Accept-Encoding: gzip"
-  t1=$(date +%s.%N); cpu1=$(cpu_ticks); gc1=$(young_gcs); status1=$(grep -c "filing status of" "$verdict_log" 2>/dev/null || true)
+  t1=$(date +%s.%N); cpu1=$(cpu_ticks); gc1=$(young_gcs); status1=$(grep -c "filing status of" "$verdict_log" 2>/dev/null || true); builds1=$(snapshot_builds)
   # fields: CPU ticks before ($1-$6) and after ($7-$12), young GCs and their seconds before ($13 $14) and after ($15 $16)
   meanwhile[$key]=$(echo "$cpu0 $cpu1 $gc0 $gc1 $t0 $t1 $(getconf CLK_TCK)" | awk '{
     w = $18 - $17; hz = $19 * w; rest = ($11 - $5) - ($7 - $1) - ($8 - $2) - ($9 - $3) - ($10 - $4)
     printf "verdict-api %.2f, earnings-ingest %.2f, capex-tracker %.2f, EDGAR stub %.2f, the rest (wrk, Kafka, Redis, PostgreSQL) %.2f, idle %.2f; verdict-api: %d young GCs, %.0f ms in them",
       ($7 - $1) / hz, ($8 - $2) / hz, ($9 - $3) / hz, ($10 - $4) / hz, rest / hz, ($12 - $6) / hz, $15 - $13, ($16 - $14) * 1000 }')
-  meanwhile[$key]+="; $((${status1:-0} - ${status0:-0})) EDGAR status changes stored"
+  meanwhile[$key]+="; $((${status1:-0} - ${status0:-0})) EDGAR status changes stored, $((${builds1:-0} - ${builds0:-0})) snapshots built"
   [ "$(curl -s -o /dev/null -D - "$api?view=summary" | sed -n 's/^ETag: //Ip' | tr -d '\r')" = "$etag" ] \
     || meanwhile[$key]+="; THE SUMMARY CHANGED during these runs (the 304 row is partly 200s)"
   if [ "${BENCH_PROFILE:-0}" = 1 ]; then
@@ -134,6 +136,7 @@ if [ "${BENCH_PROFILE:-0}" = 1 ]; then
     "$JAVA_HOME/bin/jcmd" "$(pid_on "${s##*:}")" JFR.start name=scale settings=profile filename="$work/${s%%:*}.jfr" >/dev/null
   done
 fi
+builds_before=$(snapshot_builds) statuses_before=$(grep -c "filing status of" "$verdict_log" 2>/dev/null || true)
 python3 bench/scale_import.py "http://127.0.0.1:$iport" "http://127.0.0.1:$vport" "$work/generated" "$work/data/admin-api-key" \
   "${BENCH_IMPORT_WORKERS:-4}" 600 || fail "imports"
 if [ "${BENCH_PROFILE:-0}" = 1 ]; then
@@ -143,6 +146,7 @@ if [ "${BENCH_PROFILE:-0}" = 1 ]; then
     cp "$work/${s%%:*}.jfr" "bench/results/scale-${s%%:*}.jfr"
   done
 fi
+echo "| verdict-api during the imports | $(( $(snapshot_builds) - builds_before )) snapshots built while $companies companies were judged and $(( $(grep -c "filing status of" "$verdict_log" 2>/dev/null || true) - statuses_before )) EDGAR status changes |"
 declare -A after
 for s in "verdict-api:$vport" "capex-tracker:$tport" "earnings-ingest:$iport"; do after[${s%%:*}]=$(heap_after_gc "$(pid_on "${s##*:}")"); done
 sizes "$watched companies"
