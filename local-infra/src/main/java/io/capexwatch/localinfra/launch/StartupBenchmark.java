@@ -79,6 +79,8 @@ public final class StartupBenchmark {
             System.out.printf("%nWhere the time to ready went (ms, median of each column over the starts; columns other"
                     + " than the total need not add up to its median)%n%n");
             StartupBreakdown.table(breakdowns).forEach(System.out::println);
+            System.out.println();
+            StartupBreakdown.subscriptions(breakdowns).forEach(System.out::println);
         }
     }
 

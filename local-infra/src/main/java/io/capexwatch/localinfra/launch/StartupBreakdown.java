@@ -17,8 +17,13 @@ import java.util.regex.Pattern;
  * (the Kafka consumers and producers) inside the StartupEvent step. Steps are grouped by the extension that
  * recorded them; what no step covers (the JVM's start and Quarkus' bootstrap before the first step, the
  * time between steps, and from listening to the first 200 from the health endpoints) is counted apart.
+ * It also counts the Kafka consumers whose record stream was subscribed before that first ready 200, so a
+ * start-up change that defers the consumers shows up here.
+ *
+ * @param consumers             the incoming Kafka channels the start configured (SRMSG18229, one per channel)
+ * @param subscribedBeforeReady how many of them logged their subscription (SRMSG18257) before the first ready 200
  */
-record StartupBreakdown(Map<Part, Long> millis) {
+record StartupBreakdown(Map<Part, Long> millis, int consumers, int subscribedBeforeReady) {
     /** The JVM options that make a start log what {@link #parse} reads. */
     static final List<String> JVM_OPTIONS = List.of("-Dquarkus.debug.print-startup-times=true",
             "-Dquarkus.log.category.\"io.smallrye.reactive.messaging.provider\".level=DEBUG");
@@ -52,6 +57,9 @@ record StartupBreakdown(Map<Part, Long> millis) {
     /** SRMSG00226 "Found incoming connectors" opens the channel set-up, SRMSG00236 "Materialization completed" ends it. */
     private static final String MESSAGING_BEGINS = "SRMSG00226";
     private static final String MESSAGING_ENDS = "SRMSG00236";
+    /** SRMSG18229 "Configured topics for channel": one per incoming channel; SRMSG18257: its record stream subscribed. */
+    private static final String CONSUMER_CONFIGURED = "SRMSG18229";
+    private static final String CONSUMER_SUBSCRIBED = "SRMSG18257";
 
     /**
      * @param log        what the service wrote during this one start
@@ -68,6 +76,8 @@ record StartupBreakdown(Map<Part, Long> millis) {
         Long messagingBegins = null;
         Long messagingEnds = null;
         long startupEventStep = -1;
+        int consumers = 0;
+        int subscribed = 0;
         for (String line : log.lines().toList()) {
             Matcher step = STEP.matcher(line);
             if (step.find()) {
@@ -93,6 +103,10 @@ record StartupBreakdown(Map<Part, Long> millis) {
                 messagingBegins = epoch(stamp.group(1));
             } else if (line.contains(MESSAGING_ENDS)) {
                 messagingEnds = epoch(stamp.group(1));
+            } else if (line.contains(CONSUMER_CONFIGURED)) {
+                consumers++;
+            } else if (line.contains(CONSUMER_SUBSCRIBED) && epoch(stamp.group(1)) <= startEpoch + readyMillis) {
+                subscribed++;
             }
         }
         if (firstStepBegins == null || startupEventStep < 0) {
@@ -109,7 +123,7 @@ record StartupBreakdown(Map<Part, Long> millis) {
         parts.put(Part.JVM_AND_BOOTSTRAP, bootstrap);
         parts.put(Part.UNCOVERED, Math.max(0, readyMillis - bootstrap - steps));
         parts.put(Part.READY, readyMillis);
-        return new StartupBreakdown(parts);
+        return new StartupBreakdown(parts, consumers, subscribed);
     }
 
     private static Part partOf(String processor, String step) {
@@ -163,5 +177,18 @@ record StartupBreakdown(Map<Part, Long> millis) {
             rows.add(row.toString());
         });
         return rows;
+    }
+
+    /** Per service and variant: the Kafka consumers subscribed before the first ready 200, fewest over the starts. */
+    static List<String> subscriptions(Map<String, List<StartupBreakdown>> byServiceAndVariant) {
+        List<String> lines = new ArrayList<>();
+        byServiceAndVariant.forEach((name, starts) -> {
+            int consumers = starts.stream().mapToInt(StartupBreakdown::consumers).max().orElse(0);
+            int fewest = starts.stream().mapToInt(StartupBreakdown::subscribedBeforeReady).min().orElse(0);
+            lines.add(consumers == 0 ? "- %s: no Kafka consumers".formatted(name)
+                    : "- %s: %d of %d Kafka consumers subscribed before the first ready 200 (fewest over %d starts)"
+                            .formatted(name, fewest, consumers, starts.size()));
+        });
+        return lines;
     }
 }

@@ -42,7 +42,8 @@ public class AlertDeliveryEntity {
     @Column(nullable = false)
     public DeliveryStatus status;
 
-    @Column(nullable = false)
+    /** {@code text} as in the migration: Hibernate Reactive's schema validation matches PostgreSQL text by name only. */
+    @Column(nullable = false, columnDefinition = "text")
     public String body;
 
     /** Attempts since it was queued or last redelivered. */

@@ -21,6 +21,8 @@ public class WatchedCompanyEntity {
     @Column(nullable = false)
     public String status;
 
+    /** {@code text}: Hibernate Reactive's schema validation matches it by name only. */
+    @Column(columnDefinition = "text")
     public String detail;
 
     @Column(name = "last_filing_accession")

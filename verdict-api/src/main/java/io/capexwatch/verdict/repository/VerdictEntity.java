@@ -47,7 +47,7 @@ public class VerdictEntity {
     @Column(name = "evaluated_at", nullable = false)
     public Instant evaluatedAt;
 
-    /** The verdict JSON as served. */
-    @Column(nullable = false)
+    /** The verdict JSON as served ({@code text}: Hibernate Reactive's schema validation matches it by name only). */
+    @Column(nullable = false, columnDefinition = "text")
     public String body;
 }
