@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Polling throughput of GET /api/verdicts and /api/verdicts/{ticker} (200s, If-None-Match 304s, gzip) next
-# to nginx serving the same bytes as static files, and filing-to-push latency over SSE. Starts the whole
-# system with ./capex-watch up on spare ports (its default JVM options unless CAPEXWATCH_SERVICE_JVM_OPTS is
-# set), imports the samples, checks the API's answers (status, ETag, 304, gzip decoding to the same bytes),
-# then measures. Any check failing, or wrk seeing an error or an unexpected status, fails the script.
+# to nginx serving the same bytes as static files, and filing-to-push latency over SSE on every verdict-api
+# replica. Starts the whole system with ./capex-watch up on spare ports (its default JVM options unless
+# CAPEXWATCH_SERVICE_JVM_OPTS is set) with two verdict-api replicas (same databases, Redis and Kafka; the
+# second on a free port), imports the samples, checks the API's answers (status, ETag, 304, gzip decoding to
+# the same bytes, the same ETag on both replicas), then measures polling on the first replica and, last,
+# the time from each import's HTTP 200 to its verdict event on each replica's stream. Any check failing, wrk
+# seeing an error or an unexpected status, or a replica not pushing an import's event, fails the script.
 #
 # Usage: bench/verdicts-benchmark.sh [--short] [duration, default 8s]
 #   --short (or BENCH_SHORT=1): CI mode, a few seconds: 64 connections only, 2 s runs, 5 push rounds.
 #   BENCH_CONNECTIONS="16 64 256" connection counts; BENCH_PROFILE=1 records a JFR execution-sample
 #   profile of verdict-api during the 64-connection 200 run and prints its top frames.
+#   BENCH_VERDICT_REPLICAS (default 2) verdict-api replicas; 1 when CAPEXWATCH_SERVICE_JVM_OPTS records an
+#   AOT cache (-XX:AOTCacheOutput, startup-benchmark.sh --train): replicas share a directory and its app.aot.
 # Needs curl and python3; wrk and nginx are Debian packages (installed when run as root). Without wrk the
 # short mode falls back to a Python keep-alive client (checks every answer, throughput not comparable);
 # without nginx it leaves the nginx rows out. The full mode needs both.
@@ -30,7 +35,10 @@ fi
 
 work=$(mktemp -d)
 vport="${BENCH_VERDICT_PORT:-18080}" iport="${BENCH_INGEST_PORT:-18081}" tport="${BENCH_TRACKER_PORT:-18082}" nport="${BENCH_NGINX_PORT:-18090}"
+replicas="${BENCH_VERDICT_REPLICAS:-2}"
+case "${CAPEXWATCH_SERVICE_JVM_OPTS:-}" in *AOTCacheOutput*) replicas=1 ;; esac
 export CAPEXWATCH_DATA_DIR="$work/data" CAPEXWATCH_VERDICT_PORT=$vport CAPEXWATCH_INGEST_PORT=$iport CAPEXWATCH_TRACKER_PORT=$tport
+export CAPEXWATCH_VERDICT_REPLICAS=$replicas
 setsid ./capex-watch up > "$work/up.log" 2>&1 &
 up=$!
 nginx_pid=""
@@ -65,6 +73,16 @@ curl -s -H 'Accept-Encoding: gzip' "$api" -o "$work/www/verdicts.json.gz"
 gunzip -c "$work/www/verdicts.json.gz" | cmp -s - "$work/www/verdicts.json" || fail "the gzip variant does not decode to the identity bytes"
 curl -s -H 'Accept-Encoding: gzip' "$one" -o "$work/www/GOOGL.json.gz"
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$api/NOPE")" = 404 ] || fail "unknown ticker is not a 404"
+# Every replica serves the same snapshot (the second one reads it from Redis, as the first does).
+replica_urls=$base
+if [ "$replicas" -gt 1 ]; then
+  replica_urls=$(sed -n 's/^capex-watch: verdict-api replicas //p' "$work/up.log" | tr ' ' ',')
+  [ "$(echo "$replica_urls" | tr ',' '\n' | grep -c .)" = "$replicas" ] || fail "up did not list $replicas verdict-api replicas: '$replica_urls'"
+  for url in ${replica_urls//,/ }; do
+    for _ in $(seq 1 30); do [ "$(header ETag "$url/api/verdicts")" = "$etag" ] && break; sleep 1; done
+    [ "$(header ETag "$url/api/verdicts")" = "$etag" ] || fail "$url/api/verdicts has ETag '$(header ETag "$url/api/verdicts")', not $etag"
+  done
+fi
 
 targets=("verdict-api all 200|$api|" "verdict-api all 304 (If-None-Match)|$api|If-None-Match: $etag"
          "verdict-api all 200 gzip|$api|Accept-Encoding: gzip" "verdict-api one 200|$one|"
@@ -88,7 +106,7 @@ else
   echo "verdicts-benchmark: nginx not installed, nginx rows left out" >&2
 fi
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); JVM options: ${CAPEXWATCH_SERVICE_JVM_OPTS:-./capex-watch up defaults}"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); JVM options: ${CAPEXWATCH_SERVICE_JVM_OPTS:-./capex-watch up defaults}; $replicas verdict-api replica(s), polling measured on the first"
 echo "bodies: all $(wc -c < "$work/www/verdicts.json") bytes ($(wc -c < "$work/www/verdicts.json.gz") gzipped), one $(wc -c < "$work/www/GOOGL.json") bytes; $duration per run"
 echo
 run() { # connections label url header
@@ -127,5 +145,5 @@ if [ "${BENCH_PROFILE:-0}" = 1 ]; then
   echo; python3 bench/jfr_top.py bench/results/verdict-api.jfr
 fi
 echo
-python3 bench/push_latency.py "http://127.0.0.1:$iport" "$base" samples/companyfacts/CIK0001652044.json "$rounds" "$work/data/admin-api-key" \
+python3 bench/push_latency.py "http://127.0.0.1:$iport" "$replica_urls" samples/companyfacts/CIK0001652044.json "$rounds" "$work/data/admin-api-key" \
   || fail "filing-to-push"
