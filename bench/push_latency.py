@@ -7,11 +7,15 @@ up for the benchmark and exist only in its throw-away data directory. Imports ar
 is read from the file named by the fifth argument (./capex-watch up writes it to DATA_DIR/admin-api-key).
 Prints p50/p95/max per replica and of the slowest replica per import ("on every replica"). Exits non-zero
 if an import is refused, or any replica has not pushed an import's event within 30 s.
-Usage: push_latency.py INGEST_URL VERDICT_URL[,VERDICT_URL...] SAMPLE ROUNDS ADMIN_KEY_FILE"""
-import http.client, json, statistics, sys, threading, time, urllib.request
+With LOG_DIR (./capex-watch up's log directory) it also says where the time went, from the services' log
+lines (millisecond timestamps, each written before its service commits): earnings-ingest's "import GOOGL",
+capex-tracker's "metrics of GOOGL", verdict-api's "verdict GOOGL" (whichever replica consumed the change).
+Usage: push_latency.py INGEST_URL VERDICT_URL[,VERDICT_URL...] SAMPLE ROUNDS ADMIN_KEY_FILE [LOG_DIR]"""
+import datetime, glob, http.client, json, os, re, statistics, sys, threading, time, urllib.request
 
 ingest, replicas, sample, rounds = sys.argv[1], sys.argv[2].split(","), sys.argv[3], int(sys.argv[4])
 api_key = open(sys.argv[5]).read().strip()
+log_dir = sys.argv[6] if len(sys.argv) > 6 else None
 EVENT_TIMEOUT = 30
 
 
@@ -41,7 +45,7 @@ class Stream:
                 if line.startswith("event:"):
                     name = line[6:].strip()
                 elif line.startswith("data:") and name == "verdict":
-                    arrived, data = time.monotonic(), line[5:]
+                    arrived, data = time.time(), line[5:]
                     if json.loads(data)["ticker"] == "GOOGL":
                         with self.changed:
                             self.events.append((arrived, data))
@@ -54,7 +58,7 @@ class Stream:
 
     def arrival(self, marker, since):
         """The arrival time of the first event at or after index `since` whose data contains marker."""
-        deadline = time.monotonic() + EVENT_TIMEOUT
+        deadline = time.time() + EVENT_TIMEOUT
         with self.changed:
             while True:
                 for arrived, data in self.events[since:]:
@@ -62,9 +66,9 @@ class Stream:
                         return arrived
                 if self.failure:
                     sys.exit(f"{self.url}: {self.failure}")
-                if time.monotonic() >= deadline:
+                if time.time() >= deadline:
                     sys.exit(f"{self.url}: no verdict event with {marker} within {EVENT_TIMEOUT} s of its import")
-                self.changed.wait(deadline - time.monotonic())
+                self.changed.wait(max(0.0, deadline - time.time()))
 
 
 streams = [Stream(url) for url in replicas]
@@ -85,17 +89,21 @@ def amendment(i):
 
 
 latencies = [[] for _ in streams]  # ms, per replica, in import order
+sent_at, accepted_at, arrivals = [], [], []  # wall-clock seconds per import (the services log wall-clock time)
 for i in range(rounds):
     accession, body = amendment(i)
     seen = [len(stream.events) for stream in streams]  # only events after this import started count
     request = urllib.request.Request(ingest + "/api/imports", data=body,
                                      headers={"Content-Type": "application/json", "X-API-Key": api_key})
+    sent_at.append(time.time())
     with urllib.request.urlopen(request) as response:
         if response.status != 200:
             sys.exit(f"import {i} answered {response.status}")
-        accepted = time.monotonic()
-    for replica, stream in enumerate(streams):
-        latencies[replica].append((stream.arrival(accession, seen[replica]) - accepted) * 1000)
+        accepted = time.time()
+    accepted_at.append(accepted)
+    arrivals.append([stream.arrival(accession, seen[replica]) for replica, stream in enumerate(streams)])
+    for replica in range(len(streams)):
+        latencies[replica].append((arrivals[-1][replica] - accepted) * 1000)
     time.sleep(0.2)
 
 
@@ -115,3 +123,46 @@ for replica, stream in enumerate(streams):
     print(row(f"replica {replica + 1} ({stream.url})", latencies[replica]))
 if len(streams) > 1:
     print(row("every replica (the slower one per import)", [max(per_import) for per_import in zip(*latencies)]))
+
+
+def logged(pattern):
+    """Wall-clock times of the log lines matching pattern in LOG_DIR's service logs (replicas included)."""
+    times = []
+    for path in glob.glob(os.path.join(log_dir, "**", "*.log"), recursive=True):
+        for line in open(path, errors="replace"):
+            if re.search(pattern, line):
+                stamp = datetime.datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S,%f")
+                times.append(stamp.timestamp())
+    return sorted(times)
+
+
+def first_in(times, start, end):
+    return next((t for t in times if start <= t < end), None)
+
+
+if log_dir:
+    # Each import's lines are the first of their kind between its request and the next import's.
+    marks = {name: logged(pattern) for name, pattern in
+             [("import", r"\] \(.*\) import GOOGL "), ("metrics", r"\] \(.*\) metrics of GOOGL "),
+              ("verdict", r"\] \(.*\) verdict GOOGL: ")]}
+    stages = {"request sent → earnings-ingest logs the import (parsing, deriving)": [],
+              "→ HTTP 200 (earnings-ingest stores and commits)": [],
+              "HTTP 200 → capex-tracker logs the metrics (Kafka hop, tracker reads and computes)": [],
+              "→ verdict-api logs the verdict (tracker commits and sends, Kafka hop, evaluation)": [],
+              "→ the event on the slower replica's stream (commit, Redis, snapshot, SSE)": []}
+    for i in range(rounds):
+        end = sent_at[i + 1] if i + 1 < rounds else accepted_at[i] + EVENT_TIMEOUT
+        imported = first_in(marks["import"], sent_at[i] - 0.001, end)
+        metrics = first_in(marks["metrics"], sent_at[i] - 0.001, end)
+        verdict = first_in(marks["verdict"], sent_at[i] - 0.001, end)
+        if None in (imported, metrics, verdict):  # log lines are not an API: say so, do not fail
+            print(f"no breakdown: import {i} has no import/metrics/verdict log line in {log_dir}", file=sys.stderr)
+            sys.exit(0)
+        points = [sent_at[i], imported, accepted_at[i], metrics, verdict, max(arrivals[i])]
+        for values, (a, b) in zip(stages.values(), zip(points, points[1:])):
+            values.append((b - a) * 1000)
+    print()
+    print("| stage (log timestamps, ms resolution) | p50 | p95 |")
+    print("|---|---:|---:|")
+    for stage, values in stages.items():
+        print(f"| {stage} | {statistics.median(values):.0f} ms | {p95(values):.0f} ms |")

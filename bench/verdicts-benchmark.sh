@@ -12,6 +12,8 @@
 #   --short (or BENCH_SHORT=1): CI mode, a few seconds: 64 connections only, 2 s runs, 5 push rounds.
 #   BENCH_CONNECTIONS="16 64 256" connection counts; BENCH_PROFILE=1 records a JFR execution-sample
 #   profile of verdict-api during the 64-connection 200 run and prints its top frames.
+#   BENCH_GC=1 adds to each row what happened meanwhile: verdict-api's GC pauses (count and total time, from
+#   jstat), its CPU use (of one core) and the machine's idle share (all cores), to tell pauses from contention.
 #   BENCH_VERDICT_REPLICAS (default 2) verdict-api replicas; 1 when CAPEXWATCH_SERVICE_JVM_OPTS records an
 #   AOT cache (-XX:AOTCacheOutput, startup-benchmark.sh --train): replicas share a directory and its app.aot.
 # Needs curl and python3; wrk and nginx are Debian packages (installed when run as root). Without wrk the
@@ -109,20 +111,34 @@ fi
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); JVM options: ${CAPEXWATCH_SERVICE_JVM_OPTS:-./capex-watch up defaults}; $replicas verdict-api replica(s), polling measured on the first"
 echo "bodies: all $(wc -c < "$work/www/verdicts.json") bytes ($(wc -c < "$work/www/verdicts.json.gz") gzipped), one $(wc -c < "$work/www/GOOGL.json") bytes; $duration per run"
 echo
+verdict_pid() { ss -ltnpH "sport = :$vport" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
+# "pauses pause-seconds cpu-ticks idle-ticks all-ticks" now: verdict-api's collections (young, full and
+# concurrent-cycle pauses) and their time, its CPU ticks, and the machine's idle and total ticks.
+counters() {
+  "${JAVA_HOME:+$JAVA_HOME/bin/}jstat" -gc "$1" | awk 'NR==1 {for (i = 1; i <= NF; i++) col[$i] = i}
+    NR==2 {printf "%d %s ", $col["YGC"] + $col["FGC"] + $col["CGC"], $col["GCT"]}'
+  awk '{printf "%d ", $14 + $15}' "/proc/$1/stat"
+  awk '$1=="cpu" {print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat
+}
+gc_columns() { # before after seconds
+  echo "$1 $2 $3 $(getconf CLK_TCK)" | awk '{printf " %d | %.0f ms | %.0f%% | %.0f%% |", $6 - $1, ($7 - $2) * 1000,
+    100 * ($8 - $3) / $12 / $11, 100 * ($9 - $4) / ($10 - $5)}'
+}
 run() { # connections label url header
-  local out errors
+  local out errors gc="" before=""
   if [ "$have_wrk" = 1 ]; then
+    if [ "${BENCH_GC:-0}" = 1 ] && [[ "$2" == verdict-api* ]]; then before=$(counters "$(verdict_pid)"); fi
     if [ -n "$4" ]; then out=$(wrk -t2 -c"$1" -d"$duration" --latency -H "$4" "$3"); else out=$(wrk -t2 -c"$1" -d"$duration" --latency "$3"); fi
+    if [ -n "$before" ]; then gc=$(gc_columns "$before" "$(counters "$(verdict_pid)")" "${duration%s}"); fi
     errors=$(echo "$out" | grep -E 'Non-2xx|Socket errors' || true)
     [ -z "$errors" ] || fail "$2 at $1 connections: $errors"
-    echo "| $1 | $2 | $(echo "$out" | awk '/Requests\/sec/ {print $2}') | $(echo "$out" | awk '$1=="50%" {print $2}') | $(echo "$out" | awk '$1=="99%" {print $2}') |"
+    echo "| $1 | $2 | $(echo "$out" | awk '/Requests\/sec/ {print $2}') | $(echo "$out" | awk '$1=="50%" {print $2}') | $(echo "$out" | awk '$1=="99%" {print $2}') |$gc"
   else
     python3 bench/http_load.py "$3" "$4" "$duration" 4 | sed "s/^/| 4 | $2 (python client) /" || fail "$2"
   fi
 }
 profile() {
-  local pid; pid=$(ss -ltnpH "sport = :$vport" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
-  jcmd "$pid" JFR.start name=bench settings=profile duration="$duration" filename="$work/verdict-api.jfr" >/dev/null
+  jcmd "$(verdict_pid)" JFR.start name=bench settings=profile duration="$duration" filename="$work/verdict-api.jfr" >/dev/null
 }
 # Warm-up, so the JIT has compiled the request paths before measuring.
 if [ "$have_wrk" = 1 ]; then
@@ -131,8 +147,13 @@ if [ "$have_wrk" = 1 ]; then
   done
 fi
 [ "$have_wrk" = 1 ] || echo "verdicts-benchmark: wrk not installed: every answer checked with a Python client, figures not comparable" >&2
-echo "| connections | target | requests/s | p50 | p99 |"
-echo "|---:|---|---:|---:|---:|"
+if [ "${BENCH_GC:-0}" = 1 ]; then
+  echo "| connections | target | requests/s | p50 | p99 | GC pauses | GC time | verdict-api CPU (of one core) | machine idle |"
+  echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|"
+else
+  echo "| connections | target | requests/s | p50 | p99 |"
+  echo "|---:|---|---:|---:|---:|"
+fi
 for c in $connections; do
   for t in "${targets[@]}"; do IFS='|' read -r label url hdr <<<"$t"
     if [ "${BENCH_PROFILE:-0}" = 1 ] && [ "$c" = 64 ] && [ "$label" = "verdict-api all 200" ]; then profile; fi
@@ -146,4 +167,5 @@ if [ "${BENCH_PROFILE:-0}" = 1 ]; then
 fi
 echo
 python3 bench/push_latency.py "http://127.0.0.1:$iport" "$replica_urls" samples/companyfacts/CIK0001652044.json "$rounds" "$work/data/admin-api-key" \
+  "$work/data/logs" \
   || fail "filing-to-push"
