@@ -13,7 +13,8 @@
 #   BENCH_CONNECTIONS="16 64 256" connection counts; BENCH_PROFILE=1 records a JFR execution-sample
 #   profile of verdict-api during the 64-connection 200 run and prints its top frames.
 #   BENCH_GC=1 adds to each row what happened meanwhile: verdict-api's GC pauses (count and total time, from
-#   jstat), its CPU use (of one core) and the machine's idle share (all cores), to tell pauses from contention.
+#   jstat), how long its event-loop threads were runnable but waiting for a CPU (the kernel's schedstat), its
+#   CPU use (of one core) and the machine's idle share (all cores), to tell pauses from contention.
 #   BENCH_VERDICT_REPLICAS (default 2) verdict-api replicas; 1 when CAPEXWATCH_SERVICE_JVM_OPTS records an
 #   AOT cache (-XX:AOTCacheOutput, startup-benchmark.sh --train): replicas share a directory and its app.aot.
 # Needs curl and python3; wrk and nginx are Debian packages (installed when run as root). Without wrk the
@@ -112,17 +113,23 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "bodies: all $(wc -c < "$work/www/verdicts.json") bytes ($(wc -c < "$work/www/verdicts.json.gz") gzipped), one $(wc -c < "$work/www/GOOGL.json") bytes; $duration per run"
 echo
 verdict_pid() { ss -ltnpH "sport = :$vport" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
-# "pauses pause-seconds cpu-ticks idle-ticks all-ticks" now: verdict-api's collections (young, full and
-# concurrent-cycle pauses) and their time, its CPU ticks, and the machine's idle and total ticks.
+# "pauses pause-seconds loop-wait-ns cpu-ticks idle-ticks all-ticks" now: verdict-api's collections (young,
+# full and concurrent-cycle pauses) and their time, its event loops' run-queue wait, its CPU ticks, and the
+# machine's idle and total ticks.
 counters() {
   "${JAVA_HOME:+$JAVA_HOME/bin/}jstat" -gc "$1" | awk 'NR==1 {for (i = 1; i <= NF; i++) col[$i] = i}
     NR==2 {printf "%d %s ", $col["YGC"] + $col["FGC"] + $col["CGC"], $col["GCT"]}'
+  local task wait=0
+  for task in /proc/"$1"/task/*; do
+    case "$(cat "$task/comm" 2>/dev/null)" in vert.x-eventloo*) wait=$((wait + $(cut -d' ' -f2 "$task/schedstat"))) ;; esac
+  done
+  printf "%d " "$wait"
   awk '{printf "%d ", $14 + $15}' "/proc/$1/stat"
   awk '$1=="cpu" {print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat
 }
 gc_columns() { # before after seconds
-  echo "$1 $2 $3 $(getconf CLK_TCK)" | awk '{printf " %d | %.0f ms | %.0f%% | %.0f%% |", $6 - $1, ($7 - $2) * 1000,
-    100 * ($8 - $3) / $12 / $11, 100 * ($9 - $4) / ($10 - $5)}'
+  echo "$1 $2 $3 $(getconf CLK_TCK)" | awk '{printf " %d | %.0f ms | %.0f ms | %.0f%% | %.0f%% |", $7 - $1, ($8 - $2) * 1000,
+    ($9 - $3) / 1e6, 100 * ($10 - $4) / $14 / $13, 100 * ($11 - $5) / ($12 - $6)}'
 }
 run() { # connections label url header
   local out errors gc="" before=""
@@ -148,8 +155,8 @@ if [ "$have_wrk" = 1 ]; then
 fi
 [ "$have_wrk" = 1 ] || echo "verdicts-benchmark: wrk not installed: every answer checked with a Python client, figures not comparable" >&2
 if [ "${BENCH_GC:-0}" = 1 ]; then
-  echo "| connections | target | requests/s | p50 | p99 | GC pauses | GC time | verdict-api CPU (of one core) | machine idle |"
-  echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| connections | target | requests/s | p50 | p99 | GC pauses | GC time | event loops waiting for a CPU | verdict-api CPU (of one core) | machine idle |"
+  echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 else
   echo "| connections | target | requests/s | p50 | p99 |"
   echo "|---:|---|---:|---:|---:|"
