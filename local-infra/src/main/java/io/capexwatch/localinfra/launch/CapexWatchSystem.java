@@ -59,6 +59,16 @@ public final class CapexWatchSystem implements AutoCloseable {
      */
     public static CapexWatchSystem start(Path projectRoot, Path dataDir, Path logDir, Map<String, String> env,
                                          ToIntFunction<Service> ports, int replicas) {
+        return start(projectRoot, dataDir, logDir, env, ports, service -> replicas);
+    }
+
+    /**
+     * @param replicas instances of each service (e.g. two verdict-api replicas and one of the others, for the
+     *                 push benchmark), all started at once; the first listens on the given port, the others
+     *                 on free ports, logs under replica-N
+     */
+    public static CapexWatchSystem start(Path projectRoot, Path dataDir, Path logDir, Map<String, String> env,
+                                         ToIntFunction<Service> ports, ToIntFunction<Service> replicas) {
         LocalInfrastructure infrastructure = LocalInfrastructure.start(dataDir, env);
         AdminCredentials admin = AdminCredentials.create(dataDir);
         Map<Service, List<ServiceProcess>> services = new EnumMap<>(Service.class);
@@ -79,7 +89,7 @@ public final class CapexWatchSystem implements AutoCloseable {
                         serviceEnv.put("CAPEXWATCH_INGEST_API_KEY", admin.apiKey());
                     }
                 }
-                for (int replica = 1; replica <= replicas; replica++) {
+                for (int replica = 1; replica <= replicas.applyAsInt(service); replica++) {
                     ServiceProcess process = ServiceProcess.start(service, projectRoot,
                             replica == 1 ? ports.applyAsInt(service) : Ports.free(), replicaEnvironment(serviceEnv, env, replica),
                             replica == 1 ? logDir : logDir.resolve("replica-" + replica), jvmOptions(env));

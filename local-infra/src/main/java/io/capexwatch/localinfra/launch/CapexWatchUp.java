@@ -10,8 +10,9 @@ import java.util.concurrent.CountDownLatch;
  * companyfacts documents, prints the URLs and runs until Ctrl-C, which stops everything it started.
  *
  * <p>Environment: {@code CAPEXWATCH_DATA_DIR} (default {@code data}), {@code CAPEXWATCH_VERDICT_PORT},
- * {@code CAPEXWATCH_INGEST_PORT}, {@code CAPEXWATCH_TRACKER_PORT}, and the external endpoints
- * {@link io.capexwatch.localinfra.LocalInfrastructure} honours.
+ * {@code CAPEXWATCH_INGEST_PORT}, {@code CAPEXWATCH_TRACKER_PORT}, {@code CAPEXWATCH_VERDICT_REPLICAS}
+ * (default 1; the push benchmark asks for 2: further verdict-api replicas on free ports, listed before
+ * "capex-watch is up"), and the external endpoints {@link io.capexwatch.localinfra.LocalInfrastructure} honours.
  */
 public final class CapexWatchUp {
     private CapexWatchUp() {
@@ -24,7 +25,9 @@ public final class CapexWatchUp {
         Path data = root.resolve(env.getOrDefault("CAPEXWATCH_DATA_DIR", "data"));
         Path logs = data.resolve("logs");
         System.out.println("capex-watch: starting infrastructure and services (data in " + data + ", logs in " + logs + ")");
-        CapexWatchSystem system = CapexWatchSystem.start(root, data, logs, env, service -> port(env, service));
+        int verdictReplicas = Integer.parseInt(env.getOrDefault("CAPEXWATCH_VERDICT_REPLICAS", "1"));
+        CapexWatchSystem system = CapexWatchSystem.start(root, data, logs, env, service -> port(env, service),
+                service -> service == Service.VERDICT_API ? verdictReplicas : 1);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\ncapex-watch: stopping");
@@ -40,6 +43,9 @@ public final class CapexWatchUp {
                 ? "off (set CAPEXWATCH_EDGAR_USER_AGENT=\"Your Name you@example.com\" to poll data.sec.gov)"
                 : "on, as \"" + env.get("CAPEXWATCH_EDGAR_USER_AGENT") + "\"";
         String verdicts = system.url(Service.VERDICT_API);
+        if (verdictReplicas > 1) {
+            System.out.println("capex-watch: verdict-api replicas " + String.join(" ", system.urls(Service.VERDICT_API)));
+        }
         System.out.println("""
 
                 capex-watch is up.
