@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -197,11 +198,16 @@ class EarningsDayEndToEndIT {
         edgar.serve(day.submissionsPath(), day.submissions(Stage.FILED));
     }
 
-    /** Waits for {@code rounds} more completed poll rounds (Oracle, polled last, answered 200 or 304). */
+    /**
+     * Waits until every company's submissions have been answered (200 or 304) {@code rounds} more times. Counting
+     * one company's answers is not enough: a round already under way when the step changed EDGAR has polled the
+     * companies before it with the old documents (the 8-K would then be overtaken by the 10-Q unseen).
+     */
     private static void awaitRounds(int rounds) {
-        String path = day("ORCL").submissionsPath();
-        long target = answered(path) + rounds;
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).until(() -> answered(path) >= target);
+        Map<String, Long> targets = new HashMap<>();
+        days.forEach(d -> targets.put(d.submissionsPath(), answered(d.submissionsPath()) + rounds));
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).until(() ->
+                targets.entrySet().stream().allMatch(target -> answered(target.getKey()) >= target.getValue()));
     }
 
     private static long answered(String path) {

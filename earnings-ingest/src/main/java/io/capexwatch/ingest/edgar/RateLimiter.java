@@ -19,9 +19,16 @@ public final class RateLimiter {
 
     /** Completes when the caller may send its request. */
     public Uni<Void> acquire() {
-        long wait = reserve(System.nanoTime());
-        return wait <= 0 ? Uni.createFrom().voidItem()
-                : Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofNanos(wait));
+        Duration wait = delay(reserve(System.nanoTime()));
+        return wait.isZero() ? Uni.createFrom().voidItem() : Uni.createFrom().voidItem().onItem().delayIt().by(wait);
+    }
+
+    /**
+     * The wait in whole milliseconds, rounded up: Quarkus runs Mutiny's delays on Vert.x timers, which refuse
+     * a delay under 1 ms (the poll then failed), and rounding up never sends sooner than the slot.
+     */
+    static Duration delay(long waitNanos) {
+        return waitNanos <= 0 ? Duration.ZERO : Duration.ofMillis((waitNanos + 999_999) / 1_000_000);
     }
 
     /** @return how long to wait from {@code now}, in nanoseconds */

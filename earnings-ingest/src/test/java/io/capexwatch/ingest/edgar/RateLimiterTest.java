@@ -2,6 +2,8 @@ package io.capexwatch.ingest.edgar;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class RateLimiterTest {
@@ -24,5 +26,17 @@ class RateLimiterTest {
         long later = System.nanoTime() + 60_000 * MS;
         assertEquals(0, limiter.reserve(later));
         assertEquals(100 * MS, limiter.reserve(later));
+    }
+
+    @Test
+    void waitsAreWholeMillisecondsRoundedUp() {
+        // Quarkus runs Mutiny's delays on Vert.x timers, which refuse anything under 1 ms: a 0.3 ms wait
+        // made the EDGAR poll fail with "Cannot schedule a timer with delay < 1 ms" (EarningsDayEndToEndIT).
+        assertEquals(Duration.ZERO, RateLimiter.delay(0));
+        assertEquals(Duration.ZERO, RateLimiter.delay(-5 * MS));
+        assertEquals(Duration.ofMillis(1), RateLimiter.delay(1));
+        assertEquals(Duration.ofMillis(1), RateLimiter.delay(300_000));
+        assertEquals(Duration.ofMillis(1), RateLimiter.delay(MS));
+        assertEquals(Duration.ofMillis(100), RateLimiter.delay(99 * MS + 1));
     }
 }
