@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,10 +56,18 @@ public class HttpLimits implements HttpServerOptionsCustomizer {
         router.route().order(ROUTE_ORDER).handler(this::check);
     }
 
+    /**
+     * Whether the request line is longer than configured: such a request is refused with 414 by this
+     * route, so a route ordered ahead of it must pass it on.
+     */
+    public boolean lineTooLong(HttpServerRequest request) {
+        // The request line is "METHOD URI HTTP/1.1": what Vert.x would have measured.
+        return request.method().name().length() + request.uri().length() + 10 > maxInitialLine;
+    }
+
     private void check(RoutingContext context) {
         String uri = context.request().uri();
-        // The request line is "METHOD URI HTTP/1.1": what Vert.x would have measured.
-        if (context.request().method().name().length() + uri.length() + 10 > maxInitialLine) {
+        if (lineTooLong(context.request())) {
             refuse(context, 414, "the request URI is " + uri.length() + " characters long; at most about " + maxInitialLine + " are accepted");
             return;
         }

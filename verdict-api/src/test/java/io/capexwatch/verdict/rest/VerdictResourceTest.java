@@ -24,6 +24,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -180,6 +181,35 @@ class VerdictResourceTest {
                 .body("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.data", nullValue())
                 .body("checks.find { it.name == 'verdict snapshot' }.status", is("UP"))
                 .body("checks.find { it.name == 'verdict snapshot' }.data.stale", is(false));
+    }
+
+    /**
+     * The polling route answers ahead of Quarkus' authentication and Quarkus REST (VerdictRoutes.ROUTE_ORDER):
+     * what runs before it still runs (CORS, the 414 check), and Micrometer still times it under its template.
+     */
+    @Test
+    void thePollingRouteKeepsCorsLimitsAndMetricsTemplates() {
+        given().header("Origin", "https://dashboards.example.com").get("/api/verdicts/TSTE").then()
+                .statusCode(200)
+                .body("state", is("WATCH"))
+                .header("Access-Control-Allow-Origin", is("https://dashboards.example.com"))
+                .header("Access-Control-Expose-Headers", containsString("ETag"));
+        // The route ignores a query on one company; a request line too long is refused before it anyway.
+        given().get("/api/verdicts/TSTE?pad=" + "a".repeat(5_000)).then()
+                .statusCode(414).contentType("application/problem+json").body("status", is(414));
+        String etag = given().get("/api/verdicts/TSTE").then().statusCode(200).extract().header("ETag");
+        given().header("If-None-Match", etag).get("/api/verdicts/TSTE").then().statusCode(304);
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        List<String> polled = metrics.lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_count{") && line.contains("/api/verdicts"))
+                .map(line -> line.replaceAll(".*uri=\"([^\"]*)\".*", "$1"))
+                .distinct().sorted().toList();
+        // Series per route template, never one per ticker; a 304 is counted under its route too.
+        assertTrue(polled.contains("/api/verdicts/{ticker}"), polled.toString());
+        assertTrue(polled.stream().noneMatch(uri -> uri.toUpperCase().contains("TSTE")), polled.toString());
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("http_server_requests_seconds_count{")
+                && line.contains("status=\"304\"") && line.contains("uri=\"/api/verdicts/{ticker}\"")), metrics);
     }
 
     @Test
