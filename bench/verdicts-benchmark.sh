@@ -9,12 +9,17 @@
 # seeing an error or an unexpected status, or a replica not pushing an import's event, fails the script.
 #
 # Usage: bench/verdicts-benchmark.sh [--short] [duration, default 8s]
-#   --short (or BENCH_SHORT=1): CI mode, a few seconds: 64 connections only, 2 s runs, 5 push rounds.
+#   --short (or BENCH_SHORT=1): CI mode, a few seconds: 64 connections only, 2 s runs, 2 + 5 push rounds
+#   (warm-up, timed; the full mode 10 + 30).
 #   BENCH_CONNECTIONS="16 64 256" connection counts; BENCH_PROFILE=1 records a JFR execution-sample
-#   profile of verdict-api during the 64-connection 200 run and prints its top frames.
+#   profile of verdict-api during the 64-connection 200 run (BENCH_PROFILE_TARGET names another row, e.g.
+#   "verdict-api all 200 gzip") and prints its top frames.
 #   BENCH_GC=1 adds to each row what happened meanwhile: verdict-api's GC pauses (count and total time, from
 #   jstat), how long its event-loop threads were runnable but waiting for a CPU (the kernel's schedstat), its
 #   CPU use (of one core) and the machine's idle share (all cores), to tell pauses from contention.
+#   BENCH_PIN=1 runs wrk on CPU 0 and the server under test (the measured verdict-api replica, nginx's
+#   workers) on CPU 1, so the load generator no longer takes the server's core (the other processes, idle
+#   while polling, stay unpinned). Needs taskset and 2 or more cores.
 #   BENCH_VERDICT_REPLICAS (default 2) verdict-api replicas; 1 when CAPEXWATCH_SERVICE_JVM_OPTS records an
 #   AOT cache (-XX:AOTCacheOutput, startup-benchmark.sh --train): replicas share a directory and its app.aot.
 # Needs curl and python3; wrk and nginx are Debian packages (installed when run as root). Without wrk the
@@ -24,8 +29,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 short="${BENCH_SHORT:-0}"
 [ "${1:-}" = "--short" ] && { short=1; shift; }
-if [ "$short" = 1 ]; then duration="${1:-2s}"; warm=1s; connections="${BENCH_CONNECTIONS:-64}"; rounds=5
-else duration="${1:-8s}"; warm="$duration"; connections="${BENCH_CONNECTIONS:-16 64 256}"; rounds=30; fi
+if [ "$short" = 1 ]; then duration="${1:-2s}"; warm=1s; connections="${BENCH_CONNECTIONS:-64}"; rounds=5; warm_rounds=2
+else duration="${1:-8s}"; warm="$duration"; connections="${BENCH_CONNECTIONS:-16 64 256}"; rounds=30; warm_rounds=10; fi
 for tool in curl python3; do command -v "$tool" >/dev/null || { echo "verdicts-benchmark: needs $tool" >&2; exit 1; }; done
 if { ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; } && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null 2>&1 || true
@@ -109,10 +114,17 @@ else
   echo "verdicts-benchmark: nginx not installed, nginx rows left out" >&2
 fi
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); JVM options: ${CAPEXWATCH_SERVICE_JVM_OPTS:-./capex-watch up defaults}; $replicas verdict-api replica(s), polling measured on the first"
+verdict_pid() { ss -ltnpH "sport = :$vport" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
+load=(wrk)
+if [ "${BENCH_PIN:-0}" = 1 ]; then
+  command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ] || fail "BENCH_PIN=1 needs taskset and 2 cores"
+  load=(taskset -c 0 wrk)
+  taskset -a -pc 1 "$(verdict_pid)" >/dev/null
+  if [ -n "$nginx_pid" ]; then for p in "$nginx_pid" $(pgrep -P "$nginx_pid"); do taskset -pc 1 "$p" >/dev/null; done; fi
+fi
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); JVM options: ${CAPEXWATCH_SERVICE_JVM_OPTS:-./capex-watch up defaults}; $replicas verdict-api replica(s), polling measured on the first$([ "${BENCH_PIN:-0}" = 1 ] && echo "; wrk pinned to CPU 0, the server under test to CPU 1")"
 echo "bodies: all $(wc -c < "$work/www/verdicts.json") bytes ($(wc -c < "$work/www/verdicts.json.gz") gzipped), one $(wc -c < "$work/www/GOOGL.json") bytes; $duration per run"
 echo
-verdict_pid() { ss -ltnpH "sport = :$vport" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
 # "pauses pause-seconds loop-wait-ns cpu-ticks idle-ticks all-ticks" now: verdict-api's collections (young,
 # full and concurrent-cycle pauses) and their time, its event loops' run-queue wait, its CPU ticks, and the
 # machine's idle and total ticks.
@@ -135,7 +147,7 @@ run() { # connections label url header
   local out errors gc="" before=""
   if [ "$have_wrk" = 1 ]; then
     if [ "${BENCH_GC:-0}" = 1 ] && [[ "$2" == verdict-api* ]]; then before=$(counters "$(verdict_pid)"); fi
-    if [ -n "$4" ]; then out=$(wrk -t2 -c"$1" -d"$duration" --latency -H "$4" "$3"); else out=$(wrk -t2 -c"$1" -d"$duration" --latency "$3"); fi
+    if [ -n "$4" ]; then out=$("${load[@]}" -t2 -c"$1" -d"$duration" --latency -H "$4" "$3"); else out=$("${load[@]}" -t2 -c"$1" -d"$duration" --latency "$3"); fi
     if [ -n "$before" ]; then gc=$(gc_columns "$before" "$(counters "$(verdict_pid)")" "${duration%s}"); fi
     errors=$(echo "$out" | grep -E 'Non-2xx|Socket errors' || true)
     [ -z "$errors" ] || fail "$2 at $1 connections: $errors"
@@ -150,7 +162,7 @@ profile() {
 # Warm-up, so the JIT has compiled the request paths before measuring.
 if [ "$have_wrk" = 1 ]; then
   for t in "${targets[@]}"; do IFS='|' read -r label url hdr <<<"$t"
-    if [ -n "$hdr" ]; then wrk -t2 -c64 -d"$warm" -H "$hdr" "$url" >/dev/null; else wrk -t2 -c64 -d"$warm" "$url" >/dev/null; fi
+    if [ -n "$hdr" ]; then "${load[@]}" -t2 -c64 -d"$warm" -H "$hdr" "$url" >/dev/null; else "${load[@]}" -t2 -c64 -d"$warm" "$url" >/dev/null; fi
   done
 fi
 [ "$have_wrk" = 1 ] || echo "verdicts-benchmark: wrk not installed: every answer checked with a Python client, figures not comparable" >&2
@@ -163,7 +175,7 @@ else
 fi
 for c in $connections; do
   for t in "${targets[@]}"; do IFS='|' read -r label url hdr <<<"$t"
-    if [ "${BENCH_PROFILE:-0}" = 1 ] && [ "$c" = 64 ] && [ "$label" = "verdict-api all 200" ]; then profile; fi
+    if [ "${BENCH_PROFILE:-0}" = 1 ] && [ "$c" = 64 ] && [ "$label" = "${BENCH_PROFILE_TARGET:-verdict-api all 200}" ]; then profile; fi
     run "$c" "$label" "$url" "$hdr"
   done
 done
@@ -173,6 +185,8 @@ if [ "${BENCH_PROFILE:-0}" = 1 ]; then
   echo; python3 bench/jfr_top.py bench/results/verdict-api.jfr
 fi
 echo
-python3 bench/push_latency.py "http://127.0.0.1:$iport" "$replica_urls" samples/companyfacts/CIK0001652044.json "$rounds" "$work/data/admin-api-key" \
+# Warm-up imports first, as each polling row has its warm-up run: the target is steady state; their
+# latencies are printed on a row of their own.
+PUSH_WARMUP=$warm_rounds python3 bench/push_latency.py "http://127.0.0.1:$iport" "$replica_urls" samples/companyfacts/CIK0001652044.json "$rounds" "$work/data/admin-api-key" \
   "$work/data/logs" \
   || fail "filing-to-push"
