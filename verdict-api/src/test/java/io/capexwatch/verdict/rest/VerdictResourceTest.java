@@ -194,7 +194,7 @@ class VerdictResourceTest {
                 .body("state", is("WATCH"))
                 .header("Access-Control-Allow-Origin", is("https://dashboards.example.com"))
                 .header("Access-Control-Expose-Headers", containsString("ETag"));
-        // The route ignores a query on one company; a request line too long is refused before it anyway.
+        // The route ignores a query on one company, but passes a request line too long on to the 414 check.
         given().get("/api/verdicts/TSTE?pad=" + "a".repeat(5_000)).then()
                 .statusCode(414).contentType("application/problem+json").body("status", is(414));
         String etag = given().get("/api/verdicts/TSTE").then().statusCode(200).extract().header("ETag");
