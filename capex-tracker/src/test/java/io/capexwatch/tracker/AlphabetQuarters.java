@@ -63,6 +63,14 @@ public final class AlphabetQuarters {
                 FundamentalMetric.CAPEX, new QuarterValue(capex, capexSource)));
     }
 
+    /** The quarter with its capex restated by {@code delta}, from the same source. */
+    public static FiscalQuarterFundamentals withCapexRestated(FiscalQuarterFundamentals q, long delta) {
+        Map<FundamentalMetric, QuarterValue> values = new java.util.EnumMap<>(q.values());
+        QuarterValue capex = values.get(FundamentalMetric.CAPEX);
+        values.put(FundamentalMetric.CAPEX, new QuarterValue(capex.value() + delta, capex.provenance()));
+        return new FiscalQuarterFundamentals(q.fiscalYear(), q.fiscalQuarter(), q.periodStart(), q.periodEnd(), values);
+    }
+
     /** A snapshot whose changes are every value it carries, as on a company's first publication. */
     public static FundamentalsSnapshot snapshot(long revision, List<FiscalQuarterFundamentals> quarters) {
         List<QuarterChange> changes = quarters.stream().flatMap(q -> q.values().entrySet().stream()

@@ -33,6 +33,8 @@ public class FundamentalsConsumer {
     @Incoming("fundamentals")
     public Uni<Void> consume(String payload) {
         return consumer.consume(payload, snapshot -> metricsService.apply(snapshot)
-                .chain(() -> publication.publishIfPending(snapshot.cik())));
+                .chain(applied -> applied.unpublished() != null ? publication.publishCommitted(applied.unpublished())
+                        // a duplicate: an earlier publication of it may have failed, and the sweep is seconds away
+                        : publication.publishIfPending(snapshot.cik())));
     }
 }

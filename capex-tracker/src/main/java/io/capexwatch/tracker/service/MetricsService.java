@@ -1,6 +1,7 @@
 package io.capexwatch.tracker.service;
 
 import io.capexwatch.contracts.messages.FundamentalsSnapshot;
+import io.capexwatch.contracts.messages.MetricsSnapshot;
 import io.capexwatch.contracts.messages.QuarterMetrics;
 import io.capexwatch.tracker.ingest.IngestClient;
 import io.capexwatch.tracker.metrics.MetricsCalculator;
@@ -67,24 +68,34 @@ public class MetricsService {
     }
 
     /**
-     * @return whether the snapshot was applied (false for a duplicate or an older revision). The company row
-     * is created if absent and locked first, so a redelivery or a second replica applying the same snapshot
-     * concurrently waits and then finds it applied, instead of failing on a unique constraint.
+     * What an apply did.
+     *
+     * @param applied     false for a duplicate or an older revision
+     * @param unpublished the series as committed, when its revision is not published yet: what the outbox's
+     *                    read would find, handed to it directly; null otherwise
+     */
+    public record Applied(boolean applied, MetricsSnapshot unpublished) {
+    }
+
+    /**
+     * The company row is created if absent and locked first, so a redelivery or a second replica applying the
+     * same snapshot concurrently waits and then finds it applied, instead of failing on a unique constraint.
      */
     @WithTransaction
-    public Uni<Boolean> apply(FundamentalsSnapshot snapshot) {
+    public Uni<Applied> apply(FundamentalsSnapshot snapshot) {
         return companies.insertIfAbsent(snapshot.cik(), snapshot.ticker(), snapshot.entityName(), Instant.now())
                 .chain(() -> companies.lockById(snapshot.cik()))
                 .chain(company -> {
                     if (snapshot.revision() <= company.fundamentalsRevision) {
                         LOG.debugf("skipping fundamentals of CIK %d revision %d: already at %d",
                                 snapshot.cik(), snapshot.revision(), company.fundamentalsRevision);
-                        return Uni.createFrom().item(false);
+                        return Uni.createFrom().item(new Applied(false, null));
                     }
                     List<QuarterMetrics> computed = MetricsCalculator.compute(snapshot.quarters());
                     return quarters.listForCompany(snapshot.cik())
                             .chain(existing -> store(company, snapshot, computed, existing))
-                            .replaceWith(true);
+                            .map(ignored -> new Applied(true, company.unpublished()
+                                    ? PublicationService.snapshot(company, computed) : null));
                 });
     }
 

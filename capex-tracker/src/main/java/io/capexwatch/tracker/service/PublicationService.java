@@ -2,6 +2,7 @@ package io.capexwatch.tracker.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.capexwatch.contracts.messages.MetricsSnapshot;
+import io.capexwatch.contracts.messages.QuarterMetrics;
 import io.capexwatch.contracts.outbox.Outbox;
 import io.capexwatch.tracker.repository.CompanyMetricsEntity;
 import io.capexwatch.tracker.repository.CompanyMetricsRepository;
@@ -43,6 +44,11 @@ public class PublicationService implements Outbox.Store<MetricsSnapshot> {
         return outbox.publishIfPending(cik);
     }
 
+    /** Publishes a series just committed as unpublished ({@link MetricsService.Applied}); never fails. */
+    public Uni<Void> publishCommitted(MetricsSnapshot snapshot) {
+        return outbox.publishCommitted(snapshot);
+    }
+
     @Scheduled(every = "${capexwatch.outbox.sweep-interval:15s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
@@ -54,13 +60,14 @@ public class PublicationService implements Outbox.Store<MetricsSnapshot> {
     public Uni<MetricsSnapshot> loadPending(long cik) {
         return Panache.withTransaction(() -> companies.findById(cik, LockModeType.PESSIMISTIC_READ)
                 .chain(company -> company == null || !company.unpublished() ? Uni.createFrom().nullItem()
-                        : quarters.listForCompany(cik).map(rows -> snapshot(company, rows))));
+                        : quarters.listForCompany(cik)
+                        .map(rows -> snapshot(company, rows.stream().map(QuarterMetricsEntity::toMetrics).toList()))));
     }
 
-    private static MetricsSnapshot snapshot(CompanyMetricsEntity company, List<QuarterMetricsEntity> rows) {
+    /** What is published of a company's series: its row and its quarters in period order. */
+    static MetricsSnapshot snapshot(CompanyMetricsEntity company, List<QuarterMetrics> quarters) {
         return new MetricsSnapshot(MetricsSnapshot.SCHEMA_VERSION, company.cik, company.ticker, company.entityName,
-                company.revision, company.fundamentalsRevision, Instant.now(),
-                rows.stream().map(QuarterMetricsEntity::toMetrics).toList());
+                company.revision, company.fundamentalsRevision, Instant.now(), quarters);
     }
 
     @Override

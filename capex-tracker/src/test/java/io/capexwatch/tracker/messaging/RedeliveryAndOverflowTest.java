@@ -142,7 +142,7 @@ class RedeliveryAndOverflowTest {
             applies.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     start.await(10, TimeUnit.SECONDS);
-                    return VertxContextSupport.subscribeAndAwait(() -> metrics.apply(snapshot));
+                    return VertxContextSupport.subscribeAndAwait(() -> metrics.apply(snapshot)).applied();
                 } catch (Throwable e) {
                     throw new IllegalStateException(e);
                 }

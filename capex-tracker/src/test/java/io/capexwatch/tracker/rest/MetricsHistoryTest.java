@@ -1,9 +1,7 @@
 package io.capexwatch.tracker.rest;
 
 import io.capexwatch.contracts.messages.FiscalQuarterFundamentals;
-import io.capexwatch.contracts.messages.FundamentalMetric;
 import io.capexwatch.contracts.messages.FundamentalsSnapshot;
-import io.capexwatch.contracts.messages.QuarterValue;
 import io.capexwatch.tracker.AlphabetQuarters;
 import io.capexwatch.tracker.service.MetricsService;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,9 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -34,7 +30,7 @@ class MetricsHistoryTest {
         List<FiscalQuarterFundamentals> original = AlphabetQuarters.quarters();
         apply(1, original);
         // A 10-Q/A raises 2025 Q3 capex by $4M: Q3 and the TTM of Q3, Q4 and 2026 Q1 change.
-        apply(2, original.stream().map(q -> q.periodEnd().equals(LocalDate.parse("2025-09-30")) ? restated(q) : q).toList());
+        apply(2, original.stream().map(q -> q.periodEnd().equals(LocalDate.parse("2025-09-30")) ? AlphabetQuarters.withCapexRestated(q, 4_000_000L) : q).toList());
         apply(2, original); // a redelivery of an older state with the same revision changes nothing
 
         given().get("/api/companies/HISTCO/metrics/revisions").then().statusCode(200)
@@ -67,13 +63,6 @@ class MetricsHistoryTest {
                     .body("type", is("https://capexwatch.io/problems/invalid-date"))
                     .body("detail", is(param + " must be a date as YYYY-MM-DD, not '2025-13-01'"));
         }
-    }
-
-    private static FiscalQuarterFundamentals restated(FiscalQuarterFundamentals q) {
-        Map<FundamentalMetric, QuarterValue> values = new EnumMap<>(q.values());
-        QuarterValue capex = values.get(FundamentalMetric.CAPEX);
-        values.put(FundamentalMetric.CAPEX, new QuarterValue(capex.value() + 4_000_000L, capex.provenance()));
-        return new FiscalQuarterFundamentals(q.fiscalYear(), q.fiscalQuarter(), q.periodStart(), q.periodEnd(), values);
     }
 
     private void apply(long revision, List<FiscalQuarterFundamentals> quarters) throws Throwable {

@@ -25,7 +25,8 @@ import java.util.function.Function;
  * The outbox of one topic, for every producing service. The caller's transaction has already committed the
  * change with a new revision; publication then
  * <ol>
- * <li>reads the pending snapshot in a short read transaction of its own ({@link Store#loadPending}),</li>
+ * <li>reads the pending snapshot in a short read transaction of its own ({@link Store#loadPending}), or takes
+ * it from the caller that has just committed it ({@link #publishCommitted}),</li>
  * <li>sends it to Kafka outside any transaction, holding no database connection, and waits at most
  * {@code sendTimeout} for the broker's acknowledgement,</li>
  * <li>marks the revision published in another short transaction, never backwards.</li>
@@ -87,8 +88,21 @@ public final class Outbox<S extends Snapshot> {
      * counted and left to the sweep.
      */
     public Uni<Void> publishIfPending(long cik) {
+        return publishing(cik, Uni.createFrom().deferred(() -> store.loadPending(cik)));
+    }
+
+    /**
+     * Publishes a snapshot the caller's transaction has just committed as unpublished, without reading it back
+     * (on the filing-to-push path that read cost a round trip and the whole series again). It must be what
+     * {@link Store#loadPending} would read at that revision. Never fails, as {@link #publishIfPending}.
+     */
+    public Uni<Void> publishCommitted(S snapshot) {
+        return publishing(snapshot.cik(), Uni.createFrom().item(snapshot));
+    }
+
+    private Uni<Void> publishing(long cik, Uni<S> pending) {
         Executor backHere = onCallersContext();
-        return Uni.createFrom().deferred(() -> store.loadPending(cik))
+        return pending
                 .chain(snapshot -> snapshot == null ? Uni.createFrom().voidItem() : publish(snapshot, backHere))
                 .onFailure().invoke(e -> {
                     failures.increment();

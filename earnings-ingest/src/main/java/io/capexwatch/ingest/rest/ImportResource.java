@@ -72,7 +72,7 @@ public class ImportResource {
                 .chain(imports::store)
                 // Committed: the answer does not wait for Kafka. The outbox publishes in the background (and
                 // logs, counts and leaves to its sweep whatever fails).
-                .invoke(result -> publication.publishIfPending(result.cik()).subscribe().with(ignored -> { }));
+                .invoke(result -> publication.publish(result).subscribe().with(ignored -> { }));
     }
 
     @POST
@@ -104,6 +104,6 @@ public class ImportResource {
         return vertx.executeBlocking(Uni.createFrom().item(() ->
                         FilingXbrl.read(xbrl, RequestBodies.decode(body, encoding, limit), filing)))
                 .chain(imports::store)
-                .invoke(result -> publication.publishIfPending(result.cik()).subscribe().with(ignored -> { }));
+                .invoke(result -> publication.publish(result).subscribe().with(ignored -> { }));
     }
 }

@@ -259,7 +259,7 @@ public class EdgarPoller {
                                     .invoke(result -> LOG.infof("EDGAR: %s companyfacts imported, %d new facts, %d values changed",
                                             company.ticker, result.factsAdded(), result.valuesChanged()))
                                     // The outbox logs, counts and leaves to its sweep whatever fails; it never fails the poll.
-                                    .call(result -> publication.publishIfPending(company.cik))
+                                    .call(publication::publish)
                                     .replaceWith(new FactsFetch(true, facts.accessions(), response.etag(), response.lastModified())));
                 });
     }

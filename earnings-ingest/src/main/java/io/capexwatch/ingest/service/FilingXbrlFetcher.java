@@ -83,7 +83,7 @@ public class FilingXbrlFetcher {
                                 }
                                 return imports.store(facts);
                             })
-                            .call(result -> publication.publishIfPending(company.cik))
+                            .call(publication::publish)
                             .map(result -> {
                                 LOG.infof("EDGAR: %s %s %s: %s imported, %d new facts, %d values changed", company.ticker,
                                         filing.form(), filing.accession(), document, result.factsAdded(), result.valuesChanged());

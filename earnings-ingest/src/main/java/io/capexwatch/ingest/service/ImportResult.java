@@ -1,5 +1,8 @@
 package io.capexwatch.ingest.service;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.capexwatch.contracts.messages.FundamentalsSnapshot;
+
 import java.util.List;
 
 /**
@@ -11,7 +14,10 @@ import java.util.List;
  * @param revision         the company's revision after the import
  * @param warnings         data-quality findings kept with the data: non-USD units, negative derived values ...
  * @param companyMeasuresChanged whether the company's own measures (definitions file) changed
+ * @param unpublished      not part of the answer: the company's snapshot as committed, when its revision is not
+ *                         published yet, for the outbox ({@link PublicationService#publish}); null otherwise
  */
 public record ImportResult(long cik, String ticker, String entityName, int factsAdded, int quartersDerived,
-                           int valuesChanged, long revision, List<String> warnings, boolean companyMeasuresChanged) {
+                           int valuesChanged, long revision, List<String> warnings, boolean companyMeasuresChanged,
+                           @JsonIgnore FundamentalsSnapshot unpublished) {
 }

@@ -147,9 +147,12 @@ public class ImportService {
             touched.forEach(row -> row.changedInRevision = company.revision);
         }
         company.lastImportAt = Instant.now();
+        List<QuarterValueEntity> rows = new ArrayList<>(existing);
+        rows.addAll(added);
         ImportResult result = new ImportResult(company.cik, company.ticker, facts.entityName(), factsAdded,
                 (int) derived.stream().map(v -> v.quarter().end()).distinct().count(), changed, company.revision,
-                warnings(facts, derived, disagreements), measuresChanged);
+                warnings(facts, derived, disagreements), measuresChanged,
+                company.unpublished() ? PublicationService.snapshot(company, rows) : null);
         LOG.infof("import %s (CIK %d): %d new facts, %d quarters, %d values changed%s, revision %d",
                 company.ticker, company.cik, factsAdded, result.quartersDerived(), changed,
                 measuresChanged ? ", company-defined measures changed" : "", company.revision);

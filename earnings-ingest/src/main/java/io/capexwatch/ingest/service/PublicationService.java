@@ -46,6 +46,14 @@ public class PublicationService implements Outbox.Store<FundamentalsSnapshot> {
         return outbox.publishIfPending(cik);
     }
 
+    /**
+     * Publishes what an import left unpublished: the snapshot it committed, without reading it back; or, when
+     * it changed nothing, whatever an earlier failed publication left pending. Never fails.
+     */
+    public Uni<Void> publish(ImportResult result) {
+        return result.unpublished() != null ? outbox.publishCommitted(result.unpublished()) : outbox.publishIfPending(result.cik());
+    }
+
     @Scheduled(every = "${capexwatch.outbox.sweep-interval:15s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
@@ -63,7 +71,8 @@ public class PublicationService implements Outbox.Store<FundamentalsSnapshot> {
                         : quarterValues.listForCompany(cik).map(rows -> snapshot(company, rows))));
     }
 
-    private static FundamentalsSnapshot snapshot(CompanyEntity company, List<QuarterValueEntity> rows) {
+    /** What is published of a company: its row, its quarters, and the values changed since its last publication. */
+    static FundamentalsSnapshot snapshot(CompanyEntity company, List<QuarterValueEntity> rows) {
         return new FundamentalsSnapshot(FundamentalsSnapshot.SCHEMA_VERSION, company.cik, company.ticker,
                 company.entityName, company.revision, Instant.now(), QuarterValues.toQuarters(rows, company.companyMeasures),
                 QuarterValues.changesSince(rows, company.publishedRevision));

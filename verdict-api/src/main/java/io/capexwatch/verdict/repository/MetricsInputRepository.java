@@ -1,27 +1,53 @@
 package io.capexwatch.verdict.repository;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.capexwatch.contracts.messages.MetricsSnapshot;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.UncheckedIOException;
 import java.util.List;
 
 @ApplicationScoped
 public class MetricsInputRepository implements PanacheRepositoryBase<MetricsInputEntity, Long> {
 
-    /** Keeps the snapshot as the company's latest. */
+    /**
+     * One statement that never moves a company back to an older revision. The held snapshot is not read: on
+     * the filing-to-push path, loading it (and Hibernate's copy of it for dirty checking) parsed the whole
+     * series twice per evaluation. The JSON goes as text and PostgreSQL parses it (a parameter typed jsonb
+     * would take a Java String as one JSON string value).
+     */
+    private static final String UPSERT = """
+            insert into metrics_input (cik, ticker, revision, snapshot)
+            values (:cik, :ticker, :revision, cast(cast(:snapshot as text) as jsonb))
+            on conflict (cik) do update set ticker = excluded.ticker, revision = excluded.revision, snapshot = excluded.snapshot
+            where metrics_input.revision <= excluded.revision
+            """;
+
+    private final ObjectMapper mapper;
+
+    public MetricsInputRepository(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Keeps the snapshot as the company's latest, unless a newer one is held. */
     @WithSession
     public Uni<Void> store(MetricsSnapshot snapshot) {
-        return findById(snapshot.cik()).chain(existing -> {
-            MetricsInputEntity row = existing != null ? existing : new MetricsInputEntity();
-            row.cik = snapshot.cik();
-            row.ticker = snapshot.ticker();
-            row.revision = snapshot.revision();
-            row.snapshot = snapshot;
-            return existing != null ? Uni.createFrom().voidItem() : persist(row).replaceWithVoid();
-        });
+        String json;
+        try {
+            json = mapper.writeValueAsString(snapshot);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new UncheckedIOException(e));
+        }
+        return getSession().chain(session -> session.createNativeQuery(UPSERT)
+                .setParameter("cik", snapshot.cik())
+                .setParameter("ticker", snapshot.ticker())
+                .setParameter("revision", snapshot.revision())
+                .setParameter("snapshot", json)
+                .executeUpdate()).replaceWithVoid();
     }
 
     @WithSession
