@@ -30,7 +30,7 @@ cd "$(dirname "$0")/.."
 short="${BENCH_SHORT:-0}"
 [ "${1:-}" = "--short" ] && { short=1; shift; }
 if [ "$short" = 1 ]; then duration="${1:-2s}"; warm=1s; connections="${BENCH_CONNECTIONS:-64}"; rounds=5; warm_rounds=2
-else duration="${1:-8s}"; warm="$duration"; connections="${BENCH_CONNECTIONS:-16 64 256}"; rounds=30; warm_rounds=10; fi
+else duration="${1:-8s}"; warm="$duration"; connections="${BENCH_CONNECTIONS:-16 64 256}"; rounds=30; warm_rounds=30; fi
 for tool in curl python3; do command -v "$tool" >/dev/null || { echo "verdicts-benchmark: needs $tool" >&2; exit 1; }; done
 if { ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; } && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null 2>&1 || true
