@@ -138,7 +138,7 @@ public class MetricsService {
                 : Uni.join().all(gone.stream().map(quarters::delete).toList()).andFailFast().replaceWithVoid();
         MetricsRevisionEntity kept = history;
         return deletes.chain(() -> added.isEmpty() ? Uni.createFrom().voidItem() : quarters.persist(added))
-                .chain(() -> kept == null ? Uni.createFrom().voidItem() : revisions.persist(kept).replaceWithVoid());
+                .chain(() -> kept == null ? Uni.createFrom().voidItem() : revisions.insert(kept));
     }
 
     /**
