@@ -1,14 +1,13 @@
 package io.capexwatch.verdict.repository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.capexwatch.contracts.json.JsonbText;
 import io.capexwatch.contracts.messages.MetricsSnapshot;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.UncheckedIOException;
 import java.util.List;
 
 @ApplicationScoped
@@ -17,8 +16,7 @@ public class MetricsInputRepository implements PanacheRepositoryBase<MetricsInpu
     /**
      * One statement that never moves a company back to an older revision. The held snapshot is not read: on
      * the filing-to-push path, loading it (and Hibernate's copy of it for dirty checking) parsed the whole
-     * series twice per evaluation. The JSON goes as text and PostgreSQL parses it (a parameter typed jsonb
-     * would take a Java String as one JSON string value).
+     * series twice per evaluation. The snapshot goes as one JSON text ({@link JsonbText}).
      */
     private static final String UPSERT = """
             insert into metrics_input (cik, ticker, revision, snapshot)
@@ -36,18 +34,13 @@ public class MetricsInputRepository implements PanacheRepositoryBase<MetricsInpu
     /** Keeps the snapshot as the company's latest, unless a newer one is held. */
     @WithSession
     public Uni<Void> store(MetricsSnapshot snapshot) {
-        String json;
-        try {
-            json = mapper.writeValueAsString(snapshot);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new UncheckedIOException(e));
-        }
-        return getSession().chain(session -> session.createNativeQuery(UPSERT)
+        return Uni.createFrom().item(() -> JsonbText.of(mapper, snapshot)).chain(json -> getSession()
+                .chain(session -> session.createNativeQuery(UPSERT)
                 .setParameter("cik", snapshot.cik())
                 .setParameter("ticker", snapshot.ticker())
                 .setParameter("revision", snapshot.revision())
                 .setParameter("snapshot", json)
-                .executeUpdate()).replaceWithVoid();
+                .executeUpdate())).replaceWithVoid();
     }
 
     @WithSession

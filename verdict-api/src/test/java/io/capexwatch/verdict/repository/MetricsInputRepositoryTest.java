@@ -6,18 +6,27 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.vertx.RunOnVertxContext;
 import io.quarkus.test.vertx.UniAsserter;
+import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A company's latest metrics input is stored in one statement, read back whole, and never moved back. */
+/** A company's latest metrics input is stored in one statement, read back whole, never moved back, and raced safely. */
 @QuarkusTest
 class MetricsInputRepositoryTest {
     private static final long CIK = 9_900_041L;
+    private static final long RACED = 9_900_042L;
 
     @Inject
     MetricsInputRepository inputs;
@@ -42,9 +51,46 @@ class MetricsInputRepositoryTest {
         asserter.execute(() -> Panache.withTransaction(() -> inputs.deleteById(CIK)));
     }
 
+    /** Two replicas storing a company's first inputs at the same moment: neither fails on the key, the newer stays. */
+    @Test
+    void twoFirstStoresAtOnceBothSucceedAndTheNewerStays() throws Exception {
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<CompletableFuture<Void>> stores = new ArrayList<>();
+            for (long revision = 1; revision <= 2; revision++) {
+                MetricsSnapshot snapshot = as(RACED, revision);
+                stores.add(CompletableFuture.runAsync(() -> {
+                    try {
+                        start.await(10, TimeUnit.SECONDS);
+                        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> inputs.store(snapshot)));
+                    } catch (Throwable e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, threads));
+            }
+            for (CompletableFuture<Void> store : stores) {
+                store.get(30, TimeUnit.SECONDS);
+            }
+            MetricsInputEntity row = VertxContextSupport.subscribeAndAwait(() -> inputs.findByTicker("RACECO"));
+            assertEquals(RACED, row.cik);
+            assertEquals(2, row.revision);
+            assertEquals(2, row.snapshot.revision());
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> inputs.deleteById(RACED)));
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        } finally {
+            threads.shutdown();
+        }
+    }
+
     private static MetricsSnapshot as(long revision) {
+        return as(CIK, revision);
+    }
+
+    private static MetricsSnapshot as(long cik, long revision) {
         MetricsSnapshot alphabet = AlphabetMetrics.snapshot(revision, AlphabetMetrics.quarters());
-        return new MetricsSnapshot(alphabet.schemaVersion(), CIK, "INPUTCO", "INPUT TEST CO", revision, revision,
+        return new MetricsSnapshot(alphabet.schemaVersion(), cik, cik == RACED ? "RACECO" : "INPUTCO", "INPUT TEST CO", revision, revision,
                 Instant.parse("2026-05-01T00:00:00Z"), alphabet.quarters());
     }
 }
