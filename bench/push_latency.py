@@ -5,8 +5,8 @@ Alphabet's 2026 Q1 capex (a later filing, a different figure), so every import c
 an import's event is the first GOOGL verdict event carrying its accession number. The amendments are made
 up for the benchmark and exist only in its throw-away data directory. Imports are writes: the admin API key
 is read from the file named by the fifth argument (./capex-watch up writes it to DATA_DIR/admin-api-key).
-Prints p50/p95/max per replica and of the slowest replica per import ("on every replica"). The target is
-steady state: PUSH_WARMUP (default 0) imports go first, timed and printed on their own row (the first
+Prints p50/p95/max per replica and of the slowest replica per import ("on every replica"), then that
+series in import order. The target is steady state: PUSH_WARMUP (default 0) imports go first, timed and printed on their own row (the first
 imports after start run the import and consume paths before the JIT has compiled them), not in the p95.
 Exits non-zero
 if an import is refused, or any replica has not pushed an import's event within 30 s.
@@ -142,6 +142,9 @@ for replica, stream in enumerate(streams):
     print(row(f"replica {replica + 1} ({stream.url})", latencies[replica]))
 if len(streams) > 1:
     print(row("every replica (the slower one per import)", [max(per_import) for per_import in zip(*latencies)]))
+# The whole series, so the first imports after a start (the JIT still compiling) can be told from the rest.
+slower = warmup_latencies + [max(per_import) for per_import in zip(*latencies)]
+print("in import order, the slower replica, ms: " + " ".join(f"{value:.0f}" for value in slower))
 
 
 def logged(pattern):

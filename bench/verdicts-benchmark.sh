@@ -10,7 +10,8 @@
 #
 # Usage: bench/verdicts-benchmark.sh [--short] [duration, default 8s]
 #   --short (or BENCH_SHORT=1): CI mode, a few seconds: 64 connections only, 2 s runs, 2 + 5 push rounds
-#   (warm-up, timed; the full mode 10 + 30).
+#   (warm-up, timed; the full mode 30 + 30). BENCH_PUSH_WARMUP sets the warm-up imports (startup-benchmark.sh
+#   --train uses 30, so that the AOT cache records the import and consume paths' profiles once they are hot).
 #   BENCH_CONNECTIONS="16 64 256" connection counts; BENCH_PROFILE=1 records a JFR execution-sample
 #   profile of verdict-api during the 64-connection 200 run (BENCH_PROFILE_TARGET names another row, e.g.
 #   "verdict-api all 200 gzip") and prints its top frames.
@@ -31,6 +32,7 @@ short="${BENCH_SHORT:-0}"
 [ "${1:-}" = "--short" ] && { short=1; shift; }
 if [ "$short" = 1 ]; then duration="${1:-2s}"; warm=1s; connections="${BENCH_CONNECTIONS:-64}"; rounds=5; warm_rounds=2
 else duration="${1:-8s}"; warm="$duration"; connections="${BENCH_CONNECTIONS:-16 64 256}"; rounds=30; warm_rounds=30; fi
+warm_rounds="${BENCH_PUSH_WARMUP:-$warm_rounds}"
 for tool in curl python3; do command -v "$tool" >/dev/null || { echo "verdicts-benchmark: needs $tool" >&2; exit 1; }; done
 if { ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; } && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null 2>&1 || true

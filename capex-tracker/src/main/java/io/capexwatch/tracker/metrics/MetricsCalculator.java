@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * quarters that follow each other without a gap.
  */
 public final class MetricsCalculator {
-    public static final int RATIO_SCALE = 4;
+    public static final int RATIO_SCALE = QuarterMetrics.RATIO_SCALE;
 
     public static final String MISSING_OCF = "MISSING_OCF";
     public static final String MISSING_CAPEX = "MISSING_CAPEX";

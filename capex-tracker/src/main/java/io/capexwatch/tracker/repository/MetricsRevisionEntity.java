@@ -1,7 +1,6 @@
 package io.capexwatch.tracker.repository;
 
 import io.capexwatch.contracts.messages.QuarterMetrics;
-import io.capexwatch.tracker.metrics.MetricsCalculator;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,8 +10,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.io.Serializable;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 
@@ -44,20 +41,7 @@ public class MetricsRevisionEntity {
     public record Series(List<QuarterMetrics> quarters) {
         @Override
         public List<QuarterMetrics> quarters() {
-            return quarters.stream().map(Series::withRatioScale).toList();
-        }
-
-        private static QuarterMetrics withRatioScale(QuarterMetrics q) {
-            return new QuarterMetrics(q.fiscalYear(), q.fiscalQuarter(), q.periodStart(), q.periodEnd(), q.ocf(), q.capex(),
-                    q.fcf(), scaled(q.capexToOcf()), q.ttmOcf(), q.ttmCapex(), q.ttmFcf(), scaled(q.ttmCapexToOcf()),
-                    q.revenue(), q.ttmRevenue(), q.depreciationAndAmortization(), q.ttmDepreciationAndAmortization(),
-                    q.debtIssued(), q.ttmDebtIssued(), q.latestFiling(), q.ocfSource(), q.capexSource(), q.flags(),
-                    q.extended() == null ? null : q.extended().withRatioScale(MetricsCalculator.RATIO_SCALE),
-                    q.companyDefined() == null ? null : q.companyDefined().withRatioScale(MetricsCalculator.RATIO_SCALE));
-        }
-
-        private static BigDecimal scaled(BigDecimal ratio) {
-            return ratio == null ? null : ratio.setScale(MetricsCalculator.RATIO_SCALE, RoundingMode.UNNECESSARY);
+            return quarters.stream().map(QuarterMetrics::withRatioScale).toList();
         }
     }
 

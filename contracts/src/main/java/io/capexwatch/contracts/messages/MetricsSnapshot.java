@@ -14,4 +14,10 @@ public record MetricsSnapshot(int schemaVersion, long cik, String ticker, String
                               long fundamentalsRevision, Instant publishedAt, List<QuarterMetrics> quarters)
         implements Snapshot {
     public static final int SCHEMA_VERSION = 1;
+
+    /** The same with every ratio at {@link QuarterMetrics#RATIO_SCALE} decimals, as sent (see {@link QuarterMetrics#withRatioScale()}). */
+    public MetricsSnapshot withRatioScale() {
+        return new MetricsSnapshot(schemaVersion, cik, ticker, entityName, revision, fundamentalsRevision, publishedAt,
+                quarters == null ? null : quarters.stream().map(QuarterMetrics::withRatioScale).toList());
+    }
 }

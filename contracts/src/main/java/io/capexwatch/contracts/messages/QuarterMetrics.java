@@ -3,6 +3,7 @@ package io.capexwatch.contracts.messages;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -28,6 +29,8 @@ public record QuarterMetrics(int fiscalYear, int fiscalQuarter, LocalDate period
                              Long ttmDepreciationAndAmortization, Long debtIssued, Long ttmDebtIssued,
                              Filing latestFiling, Provenance ocfSource, Provenance capexSource,
                              List<String> flags, ExtendedMetrics extended, CompanyDefinedMetrics companyDefined) {
+    /** Decimals of every ratio in the metrics messages (capex over OCF, the extended and company-defined ratios). */
+    public static final int RATIO_SCALE = 4;
 
     public QuarterMetrics(int fiscalYear, int fiscalQuarter, LocalDate periodStart, LocalDate periodEnd,
                           Long ocf, Long capex, Long fcf, BigDecimal capexToOcf,
@@ -39,6 +42,22 @@ public record QuarterMetrics(int fiscalYear, int fiscalQuarter, LocalDate period
         this(fiscalYear, fiscalQuarter, periodStart, periodEnd, ocf, capex, fcf, capexToOcf, ttmOcf, ttmCapex, ttmFcf,
                 ttmCapexToOcf, revenue, ttmRevenue, depreciationAndAmortization, ttmDepreciationAndAmortization, debtIssued,
                 ttmDebtIssued, latestFiling, ocfSource, capexSource, flags, extended, null);
+    }
+
+    /**
+     * The same with every ratio at {@link #RATIO_SCALE} decimals. A JSON column read through the reactive
+     * PostgreSQL client comes back with its decimals as doubles, so 0.4950 as 0.495; this puts the zeros back.
+     */
+    public QuarterMetrics withRatioScale() {
+        return new QuarterMetrics(fiscalYear, fiscalQuarter, periodStart, periodEnd, ocf, capex, fcf, scaled(capexToOcf), ttmOcf,
+                ttmCapex, ttmFcf, scaled(ttmCapexToOcf), revenue, ttmRevenue, depreciationAndAmortization,
+                ttmDepreciationAndAmortization, debtIssued, ttmDebtIssued, latestFiling, ocfSource, capexSource, flags,
+                extended == null ? null : extended.withRatioScale(RATIO_SCALE),
+                companyDefined == null ? null : companyDefined.withRatioScale(RATIO_SCALE));
+    }
+
+    private static BigDecimal scaled(BigDecimal ratio) {
+        return ratio == null ? null : ratio.setScale(RATIO_SCALE, RoundingMode.UNNECESSARY);
     }
 
     public QuarterMetrics withExtended(ExtendedMetrics metrics) {

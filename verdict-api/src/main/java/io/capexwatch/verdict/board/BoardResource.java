@@ -110,7 +110,7 @@ public class BoardResource {
     /** The watched companies' latest metrics: a company removed from the watchlist leaves the grid and the group. */
     private Uni<List<MetricsSnapshot>> companies() {
         return watched.removedCiks().chain(removed -> metrics.byTicker().map(rows -> rows.stream()
-                .map((MetricsInputEntity row) -> row.snapshot).filter(snapshot -> !removed.contains(snapshot.cik())).toList()));
+                .map(MetricsInputEntity::snapshotAsSent).filter(snapshot -> !removed.contains(snapshot.cik())).toList()));
     }
 
     private JsonNode tree(String json) {

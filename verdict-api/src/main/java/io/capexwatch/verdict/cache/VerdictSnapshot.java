@@ -3,6 +3,7 @@ package io.capexwatch.verdict.cache;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.ByteArrayOutputStream;
@@ -80,10 +81,14 @@ public record VerdictSnapshot(long version, Map<String, CachedJson> byTicker, Ca
                 write(VerdictSummary.of(verdict, mapper), mapper));
     }
 
-    /** Decimals as BigDecimal, so a ratio's digits come back exactly as the service wrote them. */
+    /**
+     * Decimals as BigDecimal, so a ratio's digits come back exactly as the service wrote them: trailing zeros
+     * too (Jackson's tree strips them by default, and the served 0.495 then differed from the history's 0.4950).
+     */
     private static ObjectNode parse(String json, ObjectMapper mapper) {
         try {
-            return (ObjectNode) mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(json);
+            return (ObjectNode) mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -84,7 +84,7 @@ public class VerdictService {
     }
 
     private Uni<VerdictEntity> reevaluate(MetricsInputEntity input, RulesInForce rules) {
-        return verdicts.latestFor(input.cik).chain(latest -> evaluateAndRecord(input.snapshot, rules, latest));
+        return verdicts.latestFor(input.cik).chain(latest -> evaluateAndRecord(input.snapshotAsSent(), rules, latest));
     }
 
     /** Evaluates under the rules and the company's schedule in force, and stores the new verdict row. */

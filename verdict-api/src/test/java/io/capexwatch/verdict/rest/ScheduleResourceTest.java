@@ -1,6 +1,9 @@
 package io.capexwatch.verdict.rest;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import io.capexwatch.localinfra.LocalInfraTestResource;
 import io.capexwatch.verdict.TestMessages;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,6 +21,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An analyst's schedule of milestones: stored in versions, judged on the verdict at once. */
 @QuarkusTest
@@ -40,6 +45,7 @@ class ScheduleResourceTest {
         TestMessages.send(bootstrap, mapper, TestMessages.METRICS, TestMessages.alphabetSeriesAs(CIK, TICKER, 1));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/verdicts/" + TICKER)
                 .then().statusCode(200).body("scheduleVersion", is(0)).body("milestones", equalTo(List.of())));
+        String first = given().get("/api/verdicts/" + TICKER).then().extract().asString();
         given().get("/api/companies/" + TICKER + "/schedule").then().statusCode(200)
                 .header("ETag", is("\"0\""))
                 .body("version", is(0))
@@ -63,6 +69,17 @@ class ScheduleResourceTest {
                 .body("milestones[1].sentence", is("TTM_CAPEX_TO_OCF <= 0.6 by FY2026 Q4: 0.6305 now; the last four quarters' "
                         + "trend gives 0.7436 by the deadline, short of the target."));
         given().get("/api/verdicts/" + TICKER + "/history").then().body("scheduleVersion", equalTo(List.of(1, 0)));
+        // Evaluated again from the stored metrics input: the same quarters, to the ratios' trailing zeros, both
+        // as served and in the history's stored bodies.
+        String again = given().get("/api/verdicts/" + TICKER).then().extract().asString();
+        assertEquals(quartersOf(first), quartersOf(again));
+        assertTrue(quartersOf(again).contains("\"capexToOcf\":0.4950,"), quartersOf(again));
+        JsonNode history = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .readTree(given().get("/api/verdicts/" + TICKER + "/history").then().extract().asString());
+        assertEquals(mapper.writeValueAsString(history.get(1).get("quarters")),
+                mapper.writeValueAsString(history.get(0).get("quarters")));
+        assertTrue(mapper.writeValueAsString(history.get(0).get("quarters")).contains("\"capexToOcf\":0.4950,"));
 
         asAdmin().header("If-Match", "\"0\"").body(Map.of("milestones", List.of()))
                 .put("/api/companies/" + TICKER + "/schedule").then()
@@ -93,5 +110,10 @@ class ScheduleResourceTest {
 
     static RequestSpecification asAdmin() {
         return given().header("X-API-Key", LocalInfraTestResource.ADMIN.apiKey()).contentType(ContentType.JSON);
+    }
+
+    /** The verdict body's quarters (its chart), its last member, as the bytes served. */
+    private static String quartersOf(String body) {
+        return body.substring(body.lastIndexOf("\"quarters\":["));
     }
 }
