@@ -54,15 +54,16 @@ public class VerdictService {
     /** @return the new verdict row, or null when the snapshot was already evaluated */
     @WithTransaction
     public Uni<VerdictEntity> evaluate(MetricsSnapshot snapshot) {
-        return verdicts.latestFor(snapshot.cik()).chain(latest -> {
-            if (latest != null && snapshot.revision() <= latest.metricsRevision) {
-                LOG.debugf("skipping metrics of CIK %d revision %d: already at %d",
-                        snapshot.cik(), snapshot.revision(), latest.metricsRevision);
+        // The store first: it claims the revision under the company's row, so a second replica (or a
+        // redelivery) evaluating the same revision at the same moment waits, then finds it taken.
+        return metricsInputs.store(snapshot).chain(newer -> {
+            if (!newer) {
+                LOG.debugf("skipping metrics of CIK %d revision %d: that revision or a newer one is held",
+                        snapshot.cik(), snapshot.revision());
                 return Uni.createFrom().nullItem();
             }
-            return metricsInputs.store(snapshot)
-                    .chain(() -> ruleBook.inForce())
-                    .chain(rules -> evaluateAndRecord(snapshot, rules, latest));
+            return verdicts.latestFor(snapshot.cik()).chain(latest -> ruleBook.inForce()
+                    .chain(rules -> evaluateAndRecord(snapshot, rules, latest)));
         });
     }
 
