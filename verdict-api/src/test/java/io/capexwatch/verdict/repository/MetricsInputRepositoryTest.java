@@ -2,6 +2,7 @@ package io.capexwatch.verdict.repository;
 
 import io.capexwatch.contracts.messages.MetricsSnapshot;
 import io.capexwatch.verdict.AlphabetMetrics;
+import io.capexwatch.verdict.AtOnce;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.vertx.RunOnVertxContext;
@@ -12,13 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -54,35 +48,14 @@ class MetricsInputRepositoryTest {
 
     /** Two replicas storing a company's first inputs at the same moment: neither fails on the key, the newer stays. */
     @Test
-    void twoFirstStoresAtOnceBothSucceedAndTheNewerStays() throws Exception {
-        CyclicBarrier start = new CyclicBarrier(2);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            List<CompletableFuture<Void>> stores = new ArrayList<>();
-            for (long revision = 1; revision <= 2; revision++) {
-                MetricsSnapshot snapshot = as(RACED, revision);
-                stores.add(CompletableFuture.runAsync(() -> {
-                    try {
-                        start.await(10, TimeUnit.SECONDS);
-                        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> inputs.store(snapshot)));
-                    } catch (Throwable e) {
-                        throw new IllegalStateException(e);
-                    }
-                }, threads));
-            }
-            for (CompletableFuture<Void> store : stores) {
-                store.get(30, TimeUnit.SECONDS);
-            }
-            MetricsInputEntity row = VertxContextSupport.subscribeAndAwait(() -> inputs.findByTicker("RACECO"));
-            assertEquals(RACED, row.cik);
-            assertEquals(2, row.revision);
-            assertEquals(2, row.snapshot.revision());
-            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> inputs.deleteById(RACED)));
-        } catch (Throwable e) {
-            throw new AssertionError(e);
-        } finally {
-            threads.shutdown();
-        }
+    void twoFirstStoresAtOnceBothSucceedAndTheNewerStays() throws Throwable {
+        AtOnce.run(2, i -> () -> VertxContextSupport.subscribeAndAwait(
+                () -> Panache.withTransaction(() -> inputs.store(as(RACED, i + 1)))));
+        MetricsInputEntity row = VertxContextSupport.subscribeAndAwait(() -> inputs.findByTicker("RACECO"));
+        assertEquals(RACED, row.cik);
+        assertEquals(2, row.revision);
+        assertEquals(2, row.snapshot.revision());
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> inputs.deleteById(RACED)));
     }
 
     private static MetricsSnapshot as(long revision) {

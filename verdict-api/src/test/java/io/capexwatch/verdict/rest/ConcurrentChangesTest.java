@@ -1,5 +1,6 @@
 package io.capexwatch.verdict.rest;
 
+import io.capexwatch.verdict.AtOnce;
 import io.capexwatch.verdict.rules.Thresholds;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -7,15 +8,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
@@ -77,30 +72,8 @@ class ConcurrentChangesTest {
     }
 
     /** Two requests released at the same instant. */
-    private static List<Response> together(Function<Integer, Response> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            CountDownLatch ready = new CountDownLatch(2);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                int which = i;
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return request.apply(which);
-                }));
-            }
-            ready.await(10, TimeUnit.SECONDS);
-            go.countDown();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                answers.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
+    private static List<Response> together(IntFunction<Response> request) throws Exception {
+        return AtOnce.run(2, which -> () -> request.apply(which));
     }
 
     private static Thresholds withPayback(Thresholds t, String hurdle) {

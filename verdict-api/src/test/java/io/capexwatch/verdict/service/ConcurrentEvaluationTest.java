@@ -1,6 +1,7 @@
 package io.capexwatch.verdict.service;
 
 import io.capexwatch.contracts.messages.MetricsSnapshot;
+import io.capexwatch.verdict.AtOnce;
 import io.capexwatch.verdict.TestMessages;
 import io.capexwatch.verdict.repository.VerdictEntity;
 import io.capexwatch.verdict.repository.VerdictRepository;
@@ -9,14 +10,8 @@ import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -52,27 +47,6 @@ class ConcurrentEvaluationTest {
 
     /** {@link #AT_ONCE} threads evaluate the snapshot, released together; the rows they recorded, null for none. */
     private List<VerdictEntity> evaluateAtOnce(MetricsSnapshot snapshot) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(AT_ONCE);
-        ExecutorService threads = Executors.newFixedThreadPool(AT_ONCE);
-        try {
-            List<CompletableFuture<VerdictEntity>> evaluations = new ArrayList<>();
-            for (int i = 0; i < AT_ONCE; i++) {
-                evaluations.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await(10, TimeUnit.SECONDS);
-                        return VertxContextSupport.subscribeAndAwait(() -> service.evaluate(snapshot));
-                    } catch (Throwable e) {
-                        throw new IllegalStateException(e);
-                    }
-                }, threads));
-            }
-            List<VerdictEntity> recorded = new ArrayList<>();
-            for (CompletableFuture<VerdictEntity> evaluation : evaluations) {
-                recorded.add(evaluation.get(30, TimeUnit.SECONDS));
-            }
-            return recorded;
-        } finally {
-            threads.shutdown();
-        }
+        return AtOnce.run(AT_ONCE, i -> () -> VertxContextSupport.subscribeAndAwait(() -> service.evaluate(snapshot)));
     }
 }
