@@ -7,8 +7,10 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -20,6 +22,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class WatchlistSeeder {
+    /** Start-up observers that need the seeded watchlist observe after this (a larger priority). */
+    public static final int STARTUP_PRIORITY = Interceptor.Priority.APPLICATION + 500;
+
     private static final Logger LOG = Logger.getLogger(WatchlistSeeder.class);
 
     private final WatchlistConfig config;
@@ -30,7 +35,7 @@ public class WatchlistSeeder {
         this.companies = companies;
     }
 
-    void onStart(@Observes StartupEvent event) throws Throwable {
+    void onStart(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) throws Throwable {
         List<String> added = VertxContextSupport.subscribeAndAwait(this::seed);
         LOG.infof("watchlist: %d companies configured, added %s", config.companies().size(), added);
     }

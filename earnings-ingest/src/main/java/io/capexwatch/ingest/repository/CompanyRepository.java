@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CompanyRepository implements PanacheRepositoryBase<CompanyEntity, Long> {
     /** Advisory lock key for writes to the watchlist ("cwseed": first taken for seeding it). */
-    private static final long WATCHLIST_LOCK = 0x63777365656400L;
+    public static final long WATCHLIST_LOCK = 0x63777365656400L;
 
     /**
      * Holds a transaction-scoped PostgreSQL advisory lock, so replicas starting at once seed the watchlist
