@@ -184,6 +184,12 @@ if log_dir:
         for values, (a, b) in zip(stages.values(), zip(points, points[1:])):
             values.append((b - a) * 1000)
     print()
+    # The first imports after a start, stage by stage: which hop the JIT (or a first use) slows down.
+    print("| timed import | " + " | ".join(f"stage {n}" for n in range(1, len(stages) + 1)) + " |")
+    print("|---:|" + "---:|" * len(stages))
+    for i in range(min(rounds, 10)):
+        print(f"| {i + 1} | " + " | ".join(f"{values[i]:.0f}" for values in stages.values()) + " |")
+    print()
     print("| stage (log timestamps, ms resolution) | p50 | p95 |")
     print("|---|---:|---:|")
     for stage, values in stages.items():
