@@ -8,7 +8,9 @@
 # Usage: bench/scale-benchmark.sh [--short] [companies, default 500] [wrk duration, default 5s]
 #   --short (or BENCH_SHORT=1): CI mode, 20 companies, 1 s polling runs (a Python client without wrk).
 # BENCH_PROFILE=1: JFR of every service during the imports and of verdict-api during each polling phase.
-# Needs curl, python3, jcmd/jstat (the JDK); wrk optional in --short.
+# Needs curl, python3, jcmd/jstat (the JDK); wrk optional in --short. With nginx installed, the 7- and
+# (7 + N)-company phases with the poller idle also poll nginx serving the identical bytes (identity and gzip,
+# copied from verdict-api just before), so the full list's drop at 7 + N can be told apart from the bytes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/select-jdk.sh
@@ -31,7 +33,9 @@ export CAPEXWATCH_EDGAR_USER_AGENT="capex-watch scale benchmark bench@example.co
   CAPEXWATCH_EDGAR_REQUESTS_PER_SECOND=$edgar_rate CAPEXWATCH_EDGAR_POLL_INTERVAL=2s
 setsid ./capex-watch up > "$work/up.log" 2>&1 &
 up=$!
-cleanup() { kill -TERM "$up" 2>/dev/null || true; kill "$stub" 2>/dev/null || true; wait "$up" 2>/dev/null || true; rm -rf "$work"; }
+nginx_pid=""
+cleanup() { kill -TERM "$up" 2>/dev/null || true; kill "$stub" 2>/dev/null || true; { [ -z "$nginx_pid" ] || kill "$nginx_pid" 2>/dev/null || true; }
+  wait "$up" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 fail() { echo "scale-benchmark: FAILED: $*" >&2; exit 1; }
 for _ in $(seq 1 300); do grep -q "capex-watch is up" "$work/up.log" && break; kill -0 "$up" 2>/dev/null || break; sleep 1; done
@@ -66,6 +70,36 @@ run() { # phase label url header
   echo "| $1 | $2 | ${rps[$1/$2]} | $(echo "$row" | awk -F'|' '{gsub(/ /, "", $3); print $3}') | ${p99[$1/$2]} |"
 }
 targets=("summary 200 gzip" "summary 304 (If-None-Match)" "one 200 (GOOGL)" "full list 200 gzip")
+# nginx (if installed) serving what verdict-api serves, copied at the start of a phase: the same bytes, gzip_static.
+nginx_targets=()
+if command -v nginx >/dev/null; then
+  nport="${BENCH_NGINX_PORT:-18096}"
+  mkdir -p "$work/www"; chmod 711 "$work"; chmod 755 "$work/www"  # nginx workers run as www-data
+  cat > "$work/nginx.conf" <<CONF
+worker_processes 2;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http { access_log off; default_type application/json; gzip_static on; gzip_vary on;
+  server { listen 127.0.0.1:$nport; root $work/www; location / { etag on; } } }
+CONF
+  nginx -c "$work/nginx.conf" -g 'daemon off;' & nginx_pid=$!
+  nginx_targets=("nginx: summary 200 gzip" "nginx: full list 200 gzip")
+else
+  echo "scale-benchmark: nginx not installed, the nginx rows are left out" >&2
+fi
+copy_to_nginx() { # the bytes verdict-api serves now, identity and gzip, as nginx's static files
+  curl -sf "$api?view=summary" -o "$work/www/summary.json" && curl -sf -H 'Accept-Encoding: gzip' "$api?view=summary" -o "$work/www/summary.json.gz" \
+    && curl -sf "$api" -o "$work/www/all.json" && curl -sf -H 'Accept-Encoding: gzip' "$api" -o "$work/www/all.json.gz" || fail "copying the lists for nginx"
+  gunzip -c "$work/www/all.json.gz" | cmp -s - "$work/www/all.json" || fail "the full list's gzip variant does not decode to its identity bytes"
+  for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$nport/all.json" -o /dev/null && break; sleep 0.1; done
+  [ "$(curl -s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$nport/all.json" | cmp - "$work/www/all.json.gz" && echo same)" = same ] \
+    || fail "nginx does not serve the copied gzip bytes"
+}
+nginx_runs() { # phase
+  run "$1" "${nginx_targets[0]}" "http://127.0.0.1:$nport/summary.json" "Accept-Encoding: gzip"
+  run "$1" "${nginx_targets[1]}" "http://127.0.0.1:$nport/all.json" "Accept-Encoding: gzip"
+}
 # CPU ticks of verdict-api, earnings-ingest, capex-tracker, the EDGAR stub, then the machine's busy and idle ticks.
 cpu_ticks() { echo "$(for p in "$vpid" "$ipid" "$tpid" "$stub"; do awk '{printf "%d ", $14 + $15}' "/proc/$p/stat"; done)$(awk '/^cpu / {print $2+$3+$4+$7+$8+$9, $5+$6}' /proc/stat)"; }
 # verdict-api's snapshot builds so far (one per version it read from Redis), from its metrics.
@@ -75,11 +109,14 @@ declare -A meanwhile
 phase() { # key: the wrk targets in turn, and what else ran meanwhile (kept for after the table)
   local key=$1 etag cpu0 cpu1 gc0 gc1 t0 t1 status0 status1 builds0 builds1
   etag=$(curl -s -o /dev/null -D - "$api?view=summary" | sed -n 's/^ETag: //Ip' | tr -d '\r')
+  local with_nginx=0
+  if [ "${#nginx_targets[@]}" -gt 0 ] && [ "$key" != cycling ]; then with_nginx=1; copy_to_nginx; fi
   if [ "$short" != 1 ]; then # warm-up: every target once, so the JIT has compiled each path in every phase alike
     run "$key" "${targets[0]}" "$api?view=summary" "Accept-Encoding: gzip" >/dev/null
     run "$key" "${targets[1]}" "$api?view=summary" "If-None-Match: $etag" >/dev/null
     run "$key" "${targets[2]}" "$api/GOOGL" >/dev/null
     run "$key" "${targets[3]}" "$api" "Accept-Encoding: gzip" >/dev/null
+    if [ "$with_nginx" = 1 ]; then nginx_runs "$key" >/dev/null; fi
   fi
   [ "${BENCH_PROFILE:-0}" = 1 ] && "$JAVA_HOME/bin/jcmd" "$vpid" JFR.start name="$key" settings=profile filename="$work/polling-$key.jfr" >/dev/null
   status0=$(grep -c "filing status of" "$verdict_log" 2>/dev/null || true); builds0=$(snapshot_builds); gc0=$(young_gcs); cpu0=$(cpu_ticks); t0=$(date +%s.%N)
@@ -87,6 +124,7 @@ phase() { # key: the wrk targets in turn, and what else ran meanwhile (kept for 
   run "$key" "${targets[1]}" "$api?view=summary" "If-None-Match: $etag"
   run "$key" "${targets[2]}" "$api/GOOGL"
   run "$key" "${targets[3]}" "$api" "Accept-Encoding: gzip"
+  if [ "$with_nginx" = 1 ]; then nginx_runs "$key"; fi
   t1=$(date +%s.%N); cpu1=$(cpu_ticks); gc1=$(young_gcs); status1=$(grep -c "filing status of" "$verdict_log" 2>/dev/null || true); builds1=$(snapshot_builds)
   # fields: CPU ticks before ($1-$6) and after ($7-$12), young GCs and their seconds before ($13 $14) and after ($15 $16)
   meanwhile[$key]=$(echo "$cpu0 $cpu1 $gc0 $gc1 $t0 $t1 $(getconf CLK_TCK)" | awk '{
@@ -190,6 +228,16 @@ echo "|---|---:|---:|---:|---:|---:|"
 for t in "${targets[@]}"; do
   echo "| $t | ${rps[small/$t]}; ${p99[small/$t]} | ${rps[idle/$t]}; ${p99[idle/$t]} | $(awk -v a="${rps[idle/$t]}" -v b="${rps[small/$t]}" 'BEGIN {printf "%.2f", a / b}') | ${rps[cycling/$t]}; ${p99[cycling/$t]} | $(awk -v a="${rps[cycling/$t]}" -v b="${rps[small/$t]}" 'BEGIN {printf "%.2f", a / b}') |"
 done
+if [ "${#nginx_targets[@]}" -gt 0 ]; then
+  echo
+  echo "verdict-api against nginx serving the identical bytes, same phase (requests/s; p99):"
+  echo
+  echo "| target | 7: verdict-api | 7: nginx | ratio | $watched: verdict-api | $watched: nginx | ratio | nginx, $watched against 7 |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  for t in "summary 200 gzip" "full list 200 gzip"; do
+    echo "| $t | ${rps[small/$t]}; ${p99[small/$t]} | ${rps[small/nginx: $t]}; ${p99[small/nginx: $t]} | $(awk -v a="${rps[small/$t]}" -v b="${rps[small/nginx: $t]}" 'BEGIN {printf "%.2f", a / b}') | ${rps[idle/$t]}; ${p99[idle/$t]} | ${rps[idle/nginx: $t]}; ${p99[idle/nginx: $t]} | $(awk -v a="${rps[idle/$t]}" -v b="${rps[idle/nginx: $t]}" 'BEGIN {printf "%.2f", a / b}') | $(awk -v a="${rps[idle/nginx: $t]}" -v b="${rps[small/nginx: $t]}" 'BEGIN {printf "%.2f", a / b}') |"
+  done
+fi
 if [ "${BENCH_PROFILE:-0}" = 1 ]; then
   for name in verdict-api capex-tracker earnings-ingest; do
     echo; echo "JFR during the imports, $name:"; python3 bench/jfr_top.py "bench/results/scale-$name.jfr" 12 || true

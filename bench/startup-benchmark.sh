@@ -16,6 +16,11 @@
 #   SmallRye Reactive Messaging's channel set-up at DEBUG) and a second table says where the time to ready
 #   went: JVM + bootstrap, ArC, Flyway, Hibernate, Kafka channels, Redis, HTTP/REST, OpenAPI, the
 #   application's StartupEvent observers, the rest (medians per column).
+# Comparing options on the trained caches without retraining (docs/benchmarks.md, 2026-12-07):
+#   BENCH_JVM_OPTS replaces every start's JVM options (default -Xmx256m), BENCH_CACHED_OPTS adds options to
+#   the cached starts only, BENCH_CACHED_ONLY=1 leaves the starts without the cache out, e.g.
+#   BENCH_CACHED_ONLY=1 BENCH_CACHED_OPTS=-XX:+UseSerialGC java -cp "local-infra/target/local-infra-0.1.0-SNAPSHOT.jar:local-infra/target/lib/*" \
+#     io.capexwatch.localinfra.launch.StartupBenchmark "$PWD" 3 trained breakdown
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/select-jdk.sh

@@ -28,8 +28,15 @@ import java.util.Map;
  * went (always on in {@code short}, so CI checks that the breakdown still reads the logs).
  */
 public final class StartupBenchmark {
-    /** The JVM variant's options in the chart, minus the container-relative heap size. */
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx256m");
+    /**
+     * The options of every start: the chart's JVM options minus the container-relative heap size, or
+     * {@code BENCH_JVM_OPTS} (space-separated) instead.
+     */
+    private static final List<String> JVM_OPTIONS = options("BENCH_JVM_OPTS", List.of("-Xmx256m"));
+    /** {@code BENCH_CACHED_OPTS}: added to the starts with the cache only (the discarded first start migrates). */
+    private static final List<String> CACHED_OPTIONS = options("BENCH_CACHED_OPTS", List.of());
+    /** {@code BENCH_CACHED_ONLY=1}: no starts without the cache, for comparing options on the cache quickly. */
+    private static final boolean CACHED_ONLY = "1".equals(System.getenv("BENCH_CACHED_ONLY"));
 
     private StartupBenchmark() {
     }
@@ -58,12 +65,15 @@ public final class StartupBenchmark {
                 if (breakdown) {
                     plain.addAll(StartupBreakdown.JVM_OPTIONS);
                 }
-                rows.add(row(service, "JVM", runs(service, root, env, logs, plain, runs,
-                        breakdown ? breakdowns.computeIfAbsent(service.module() + ", JVM", k -> new ArrayList<>()) : null)));
+                if (!CACHED_ONLY) {
+                    rows.add(row(service, "JVM", runs(service, root, env, logs, plain, runs,
+                            breakdown ? breakdowns.computeIfAbsent(service.module() + ", JVM", k -> new ArrayList<>()) : null)));
+                }
                 if (Files.isRegularFile(aotCache(root, service))) {
                     List<String> withCache = new ArrayList<>(plain);
                     // AOTMode=on: fail instead of silently starting without a cache that does not match.
                     withCache.addAll(List.of("-XX:AOTCache=app.aot", "-XX:AOTMode=on"));
+                    withCache.addAll(CACHED_OPTIONS);
                     rows.add(row(service, "JVM + AOT cache", runs(service, root, env, logs, withCache, runs,
                             breakdown ? breakdowns.computeIfAbsent(service.module() + ", AOT cache", k -> new ArrayList<>()) : null)));
                 } else {
@@ -82,6 +92,11 @@ public final class StartupBenchmark {
             System.out.println();
             StartupBreakdown.subscriptions(breakdowns).forEach(System.out::println);
         }
+    }
+
+    private static List<String> options(String variable, List<String> otherwise) {
+        String value = System.getenv().getOrDefault(variable, "").trim();
+        return value.isEmpty() ? otherwise : List.of(value.split("\\s+"));
     }
 
     private static Path aotCache(Path root, Service service) {
