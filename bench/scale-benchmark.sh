@@ -75,15 +75,8 @@ nginx_targets=()
 if command -v nginx >/dev/null; then
   nport="${BENCH_NGINX_PORT:-18096}"
   mkdir -p "$work/www"; chmod 711 "$work"; chmod 755 "$work/www"  # nginx workers run as www-data
-  cat > "$work/nginx.conf" <<CONF
-worker_processes 2;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 1024; }
-http { access_log off; default_type application/json; gzip_static on; gzip_vary on;
-  server { listen 127.0.0.1:$nport; root $work/www; location / { etag on; } } }
-CONF
-  nginx -c "$work/nginx.conf" -g 'daemon off;' & nginx_pid=$!
+  source bench/nginx.sh
+  start_nginx "$work/www" "$nport" "$work"
   nginx_targets=("nginx: summary 200 gzip" "nginx: full list 200 gzip")
 else
   echo "scale-benchmark: nginx not installed, the nginx rows are left out" >&2

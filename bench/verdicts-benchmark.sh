@@ -98,15 +98,8 @@ targets=("verdict-api all 200|$api|" "verdict-api all 304 (If-None-Match)|$api|I
          "verdict-api all 200 gzip|$api|Accept-Encoding: gzip" "verdict-api one 200|$one|"
          "verdict-api one 304 (If-None-Match)|$one|If-None-Match: $etag_one")
 if [ "$have_nginx" = 1 ]; then
-  cat > "$work/nginx.conf" <<CONF
-worker_processes 2;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 1024; }
-http { access_log off; default_type application/json; gzip_static on; gzip_vary on;
-  server { listen 127.0.0.1:$nport; root $work/www; location / { etag on; } } }
-CONF
-  nginx -c "$work/nginx.conf" -g 'daemon off;' & nginx_pid=$!
+  source bench/nginx.sh
+  start_nginx "$work/www" "$nport" "$work"
   for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$nport/verdicts.json" -o /dev/null && break; sleep 0.1; done
   curl -sf "http://127.0.0.1:$nport/verdicts.json" -o /dev/null || fail "nginx does not serve the copied bytes"
   nginx_etag=$(header ETag "http://127.0.0.1:$nport/verdicts.json")
