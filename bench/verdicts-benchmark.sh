@@ -100,7 +100,6 @@ targets=("verdict-api all 200|$api|" "verdict-api all 304 (If-None-Match)|$api|I
 if [ "$have_nginx" = 1 ]; then
   source bench/nginx.sh
   start_nginx "$work/www" "$nport" "$work"
-  for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$nport/verdicts.json" -o /dev/null && break; sleep 0.1; done
   curl -sf "http://127.0.0.1:$nport/verdicts.json" -o /dev/null || fail "nginx does not serve the copied bytes"
   nginx_etag=$(header ETag "http://127.0.0.1:$nport/verdicts.json")
   targets+=("nginx all 200|http://127.0.0.1:$nport/verdicts.json|" "nginx all 304 (If-None-Match)|http://127.0.0.1:$nport/verdicts.json|If-None-Match: $nginx_etag"
